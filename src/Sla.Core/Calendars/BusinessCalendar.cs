@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Sla.Core.Calendars;
+
+/// <summary>
+/// A business calendar: an IANA time zone, weekly working windows, recurring holiday and short-day
+/// rules, and dated exceptions; and exact business-time arithmetic on <see cref="Instant"/>s.
+/// </summary>
+/// <remarks>
+/// <para>An instant is <em>working</em> when the calendar's wall clock shows opening hours on an open day
+/// (semantics.md §1). Every method works on that predicate, so DST days hold 23 or 25 hours as the clock
+/// does: a <c>00:00-24:00</c> window on a fall-back day holds 25 hours.</para>
+/// <para>Build one with <see cref="BusinessCalendarBuilder"/> (or from a JSON document with Sla.Core.Json).
+/// Instances are immutable and thread-safe: share one per calendar across the process. The engine
+/// compiles each local year on first use (a few kilobytes each) and answers each query with binary
+/// searches, so the cost does not grow with the duration. Arithmetic covers local years 2 to 9998;
+/// instants outside them throw <see cref="ArgumentOutOfRangeException"/>.</para>
+/// </remarks>
+public sealed class BusinessCalendar
+{
+    /// <summary>The id of the built-in 24/7 calendar.</summary>
+    public const string AlwaysOpenId = "24x7";
+
+    private readonly BusinessTimeEngine engine;
+    private readonly BusinessDayCounter dayCounter;
+    private readonly DayPlanner planner;
+
+    internal BusinessCalendar(string id, DateTimeZone zone, string timeZoneProviderVersion, WeeklySchedule weekly,
+        ImmutableArray<CalendarRule> rules, ImmutableArray<DateOverride> exceptions)
+    {
+        Id = id;
+        Zone = zone;
+        TimeZoneProviderVersion = timeZoneProviderVersion;
+        Weekly = weekly;
+        Rules = rules;
+        Exceptions = exceptions;
+        planner = new DayPlanner(weekly, rules, exceptions);
+        var (first, last) = WorkingYearBounds(weekly, exceptions);
+        engine = new BusinessTimeEngine(new CalendarYears(zone, planner), first, last);
+        dayCounter = new BusinessDayCounter(zone, engine);
+    }
+
+    /// <summary>Gets the built-in 24/7 calendar (id <c>24x7</c>, UTC): every instant is working, so
+    /// <c>Add(a, d) == a + d</c> exactly.</summary>
+    public static BusinessCalendar AlwaysOpen { get; } = new(
+        AlwaysOpenId, DateTimeZone.Utc, DateTimeZoneProviders.Tzdb.VersionId, WeeklySchedule.AlwaysOpen, [], []);
+
+    /// <summary>Gets the calendar's id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the calendar's time zone.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>Gets the version of the time zone data the zone came from (for example <c>TZDB: 2025b</c>),
+    /// so processes that compute deadlines apart can check they agree.</summary>
+    public string TimeZoneProviderVersion { get; }
+
+    /// <summary>Gets the weekly schedule.</summary>
+    public WeeklySchedule Weekly { get; }
+
+    /// <summary>Gets the recurring rules, in the order they were given.</summary>
+    public ImmutableArray<CalendarRule> Rules { get; }
+
+    /// <summary>Gets the dated exceptions, in the order they were given.</summary>
+    public ImmutableArray<DateOverride> Exceptions { get; }
+
+    /// <summary>Gets a value indicating whether this is the built-in 24/7 calendar.</summary>
+    public bool IsAlwaysOpen => ReferenceEquals(this, AlwaysOpen);
+
+    /// <summary>Tells whether an instant is working time.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><see langword="true"/> when the wall clock shows opening hours on an open day.</returns>
+    public bool IsWorking(Instant instant) => IsAlwaysOpen || engine.IsWorking(instant.ToUnixTimeTicks());
+
+    /// <summary>
+    /// Measures the working time in <c>[from, to)</c>; negative (the same measure of <c>[to, from)</c>) when
+    /// <paramref name="to"/> is before <paramref name="from"/>.
+    /// </summary>
+    /// <param name="from">The start of the range.</param>
+    /// <param name="to">The end of the range.</param>
+    /// <returns>The working time, to the tick.</returns>
+    public Duration Elapsed(Instant from, Instant to) =>
+        IsAlwaysOpen ? to - from : Duration.FromTicks(engine.Elapsed(from.ToUnixTimeTicks(), to.ToUnixTimeTicks()));
+
+    /// <summary>
+    /// Adds business time. For <paramref name="amount"/> &gt;= 0 the result is the earliest instant
+    /// <c>t &gt;= start</c> with <c>Elapsed(start, t) == amount</c>, so time that uses a window up exactly
+    /// lands on the window's end; for a negative amount, the latest <c>t &lt;= start</c> with
+    /// <c>Elapsed(t, start) == -amount</c>.
+    /// </summary>
+    /// <param name="start">The instant to count from.</param>
+    /// <param name="amount">The business time to add (negative to subtract).</param>
+    /// <param name="result">The resulting instant, when reachable; otherwise <paramref name="start"/>.</param>
+    /// <returns><see langword="false"/> when the calendar has no working time left in that direction.</returns>
+    public bool TryAdd(Instant start, Duration amount, out Instant result)
+    {
+        if (IsAlwaysOpen)
+        {
+            result = start + amount;
+            return true;
+        }
+        var reached = engine.TryAdd(start.ToUnixTimeTicks(), amount.ToInt64Nanoseconds() / NodaConstants.NanosecondsPerTick, out var ticks);
+        result = Instant.FromUnixTimeTicks(ticks);
+        return reached;
+    }
+
+    /// <summary>Adds business time, as <see cref="TryAdd"/> does.</summary>
+    /// <param name="start">The instant to count from.</param>
+    /// <param name="amount">The business time to add (negative to subtract).</param>
+    /// <returns>The resulting instant.</returns>
+    /// <exception cref="DeadlineUnreachableException">The calendar has no working time left in that direction.</exception>
+    public Instant Add(Instant start, Duration amount) =>
+        TryAdd(start, amount, out var result)
+            ? result
+            : throw new DeadlineUnreachableException(
+                $"unreachable: calendar '{Id}' has no working time {(amount > Duration.Zero ? "after" : "before")} {start} to cover {amount}.");
+
+    /// <summary>Computes a business-days deadline (see <see cref="BusinessDays"/>).</summary>
+    /// <param name="start">When the ticket arrived.</param>
+    /// <param name="target">The business-days target.</param>
+    /// <param name="deadline">The deadline, when reachable; otherwise <paramref name="start"/>.</param>
+    /// <returns><see langword="false"/> when the calendar has too few working days left.</returns>
+    public bool TryAddBusinessDays(Instant start, BusinessDays target, out Instant deadline) =>
+        dayCounter.TryDeadline(start, target, out deadline);
+
+    /// <summary>Computes a business-days deadline, as <see cref="TryAddBusinessDays"/> does.</summary>
+    /// <param name="start">When the ticket arrived.</param>
+    /// <param name="target">The business-days target.</param>
+    /// <returns>The deadline.</returns>
+    /// <exception cref="DeadlineUnreachableException">The calendar has too few working days left.</exception>
+    public Instant AddBusinessDays(Instant start, BusinessDays target) =>
+        TryAddBusinessDays(start, target, out var deadline)
+            ? deadline
+            : throw new DeadlineUnreachableException($"unreachable: calendar '{Id}' has no {target} after {start}.");
+
+    /// <summary>Gets the earliest working instant at or after <paramref name="instant"/>.</summary>
+    /// <param name="instant">Where to start looking.</param>
+    /// <returns>The instant, or <see langword="null"/> when no working time follows.</returns>
+    public Instant? NextWorkingStart(Instant instant) =>
+        IsAlwaysOpen ? instant : ToInstant(engine.NextWorkingStart(instant.ToUnixTimeTicks()));
+
+    /// <summary>
+    /// Gets the latest instant at or before <paramref name="instant"/> that working time runs up to: the
+    /// instant itself while working time runs right up to it, otherwise the end of the previous working stretch.
+    /// </summary>
+    /// <param name="instant">Where to start looking back.</param>
+    /// <returns>The instant, or <see langword="null"/> when no working time precedes.</returns>
+    public Instant? PreviousWorkingEnd(Instant instant) =>
+        IsAlwaysOpen ? instant : ToInstant(engine.PreviousWorkingEnd(instant.ToUnixTimeTicks()));
+
+    /// <summary>
+    /// Splits <c>[from, to)</c> into working and closed stretches, in order, each closed stretch on a date
+    /// that a rule or dated exception cut short carrying its name.
+    /// </summary>
+    /// <param name="from">The start of the range.</param>
+    /// <param name="to">The end of the range; nothing is returned when it is not after <paramref name="from"/>.</param>
+    /// <returns>The stretches, covering the range without gaps or overlaps.</returns>
+    public ImmutableArray<CalendarSegment> GetSegments(Instant from, Instant to) =>
+        IsAlwaysOpen
+            ? (to > from ? [new CalendarSegment(new Interval(from, to), true, null)] : [])
+            : [.. engine.Segments(from.ToUnixTimeTicks(), to.ToUnixTimeTicks())];
+
+    /// <summary>Gets a local date's hours after the weekly schedule, rules and exceptions.</summary>
+    /// <param name="date">The local date.</param>
+    /// <returns>The date, its windows and what shaped them.</returns>
+    public CalendarDay GetDay(LocalDate date)
+    {
+        var plan = planner.PlanDate(date);
+        return new CalendarDay(date, [.. plan.Ranges.Select(ToWindow)], plan.ShapedBy);
+    }
+
+    /// <summary>Gets the approximate memory, in bytes, the calendar's compiled years hold now.</summary>
+    /// <returns>The bytes held by the year cache.</returns>
+    internal long CompiledMemoryBytes() => engine.Years.TotalMemoryBytes();
+
+    private static Instant? ToInstant(long? ticks) => ticks is { } t ? Instant.FromUnixTimeTicks(t) : null;
+
+    private static TimeWindow ToWindow(WallRange range)
+    {
+        static LocalTime At(long ticks) => LocalTime.FromTicksSinceMidnight(ticks % WallRange.Day);
+        return new TimeWindow(At(range.Start), At(range.End));
+    }
+
+    private static (int First, int Last) WorkingYearBounds(WeeklySchedule weekly, ImmutableArray<DateOverride> exceptions)
+    {
+        if (!weekly.IsEmpty)
+        {
+            return (CalendarYears.MinYear, CalendarYears.MaxYear);
+        }
+        var open = exceptions.Where(e => !e.Hours.IsEmpty).Select(e => e.Date.Year).ToList();
+        return open.Count == 0
+            ? (CalendarYears.MaxYear, CalendarYears.MinYear)
+            : (Math.Max(open.Min(), CalendarYears.MinYear), Math.Min(open.Max() + 1, CalendarYears.MaxYear));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using FluentValidation;
+using FluentValidation.Results;
+using NodaTime;
+using Sla.Core.Validation;
+
+namespace Sla.Core.Calendars;
+
+/// <summary>
+/// The one validator every calendar passes through, whether built in C# or read from a document. It
+/// reports every problem at once, each with the document path of the value at fault.
+/// </summary>
+internal sealed class BusinessCalendarValidator : AbstractValidator<BusinessCalendarBuilder>
+{
+    private const int MaxEasterOffset = 365;
+
+    private BusinessCalendarValidator()
+    {
+        RuleFor(b => b.Id).NotEmpty().OverridePropertyName("id")
+            .WithMessage("A calendar needs an id.");
+        RuleFor(b => b.TimeZoneId).NotEmpty().OverridePropertyName("timeZone")
+            .WithMessage("A calendar needs an IANA time zone, such as Europe/London.");
+        RuleFor(b => b.TimeZoneId)
+            .Must((b, zone) => b.TimeZoneProvider.GetZoneOrNull(zone) is not null)
+            .When(b => !string.IsNullOrEmpty(b.TimeZoneId))
+            .OverridePropertyName("timeZone")
+            .WithMessage(b => $"'{b.TimeZoneId}' is not a time zone known to {b.TimeZoneProvider.VersionId}: use an IANA zone id such as Europe/London.");
+        RuleFor(b => b).Custom(CheckWeekly);
+        RuleFor(b => b).Custom(CheckRules);
+        RuleFor(b => b).Custom(CheckExceptions);
+        RuleFor(b => b).Custom(CheckHasWorkingTime);
+    }
+
+    /// <summary>Gets the validator; it holds no state, so one instance serves every thread.</summary>
+    public static BusinessCalendarValidator Instance { get; } = new();
+
+    /// <summary>Validates a builder and turns the failures into problems.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>Every problem found.</returns>
+    public ImmutableArray<ValidationProblem> Problems(BusinessCalendarBuilder builder) =>
+        Validate(builder).Errors.Select(ToProblem).ToImmutableArray();
+
+    internal static ValidationProblem ToProblem(ValidationFailure failure) => new(
+        failure.PropertyName,
+        failure.ErrorMessage,
+        failure.Severity == Severity.Error ? ValidationSeverity.Error : ValidationSeverity.Warning);
+
+    private static void CheckWeekly(BusinessCalendarBuilder builder, ValidationContext<BusinessCalendarBuilder> context)
+    {
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        {
+            CheckNoOverlap(builder.WeeklyEntries(day), context);
+        }
+    }
+
+    private static void CheckRules(BusinessCalendarBuilder builder, ValidationContext<BusinessCalendarBuilder> context)
+    {
+        foreach (var (rule, path) in builder.RuleEntries)
+        {
+            if (string.IsNullOrWhiteSpace(rule.Name))
+            {
+                context.AddFailure($"{path}.name", "A rule needs a name: it is shown wherever the rule closes time.");
+            }
+            if (rule.FromYear > rule.ToYear)
+            {
+                context.AddFailure($"{path}.toYear", $"toYear {rule.ToYear} is before fromYear {rule.FromYear}: the rule would never apply.");
+            }
+            switch (rule)
+            {
+                case FixedDateRule fixedDate:
+                    if (CheckMonth(fixedDate.Month, path, context)
+                        && (fixedDate.Day < 1 || fixedDate.Day > CalendarSystem.Iso.GetDaysInMonth(2000, fixedDate.Month)))
+                    {
+                        context.AddFailure($"{path}.day", $"Day {fixedDate.Day} does not exist in month {fixedDate.Month}.");
+                    }
+                    if (!Enum.IsDefined(fixedDate.Observed))
+                    {
+                        context.AddFailure($"{path}.observed", $"'{fixedDate.Observed}' is not an observed shift: use none, nearestWeekday, nextWeekday or sundayToMonday.");
+                    }
+                    break;
+                case NthWeekdayRule nth:
+                    CheckMonth(nth.Month, path, context);
+                    if (nth.Weekday is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
+                    {
+                        context.AddFailure($"{path}.weekday", "The weekday must be monday to sunday.");
+                    }
+                    if (nth.Occurrence is not (NthWeekdayRule.Last or (>= 1 and <= 5)))
+                    {
+                        context.AddFailure($"{path}.occurrence", $"Occurrence {nth.Occurrence} is not 1 to 5, or -1 for the last.");
+                    }
+                    break;
+                case EasterRule easter:
+                    if (!Enum.IsDefined(easter.Easter))
+                    {
+                        context.AddFailure($"{path}.easter", $"'{easter.Easter}' is not an Easter: use western or orthodox.");
+                    }
+                    if (Math.Abs(easter.Offset) > MaxEasterOffset)
+                    {
+                        context.AddFailure($"{path}.offset", $"Offset {easter.Offset} is more than {MaxEasterOffset} days from Easter.");
+                    }
+                    break;
+            }
+            CheckNoOverlap(rule.Hours.Select((w, i) => new PathedWindow(w, $"{path}.hours[{i}]")).ToList(), context);
+        }
+    }
+
+    private static bool CheckMonth(int month, string path, ValidationContext<BusinessCalendarBuilder> context)
+    {
+        if (month is >= 1 and <= 12)
+        {
+            return true;
+        }
+        context.AddFailure($"{path}.month", $"Month {month} is not 1 to 12.");
+        return false;
+    }
+
+    private static void CheckExceptions(BusinessCalendarBuilder builder, ValidationContext<BusinessCalendarBuilder> context)
+    {
+        var firstPathByDate = new Dictionary<LocalDate, string>();
+        foreach (var (exception, path) in builder.ExceptionEntries)
+        {
+            if (!firstPathByDate.TryAdd(exception.Date, path))
+            {
+                context.AddFailure($"{path}.date",
+                    $"{exception.Date:yyyy-MM-dd} already has an exception ({firstPathByDate[exception.Date]}): a date can have only one.");
+            }
+            CheckNoOverlap(exception.Hours.Select((w, i) => new PathedWindow(w, $"{path}.hours[{i}]")).ToList(), context);
+        }
+    }
+
+    private static void CheckHasWorkingTime(BusinessCalendarBuilder builder, ValidationContext<BusinessCalendarBuilder> context)
+    {
+        var weeklyEmpty = Enumerable.Range(1, 7).All(d => builder.WeeklyEntries((IsoDayOfWeek)d).Count == 0);
+        if (weeklyEmpty && builder.ExceptionEntries.All(e => e.Value.Hours.IsEmpty))
+        {
+            context.AddFailure("weekly",
+                "The calendar has no working time: the weekly schedule is empty and no dated exception has hours.");
+        }
+    }
+
+    private static void CheckNoOverlap(IReadOnlyList<PathedWindow> windows, ValidationContext<BusinessCalendarBuilder> context)
+    {
+        for (var i = 0; i < windows.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var (a, b) = (windows[i].Window, windows[j].Window);
+                if (a.StartOffset < b.EndOffset && b.StartOffset < a.EndOffset)
+                {
+                    context.AddFailure(windows[i].Path, $"{a} overlaps {b} ({windows[j].Path}): windows of one day must not overlap.");
+                }
+            }
+        }
+    }
+}

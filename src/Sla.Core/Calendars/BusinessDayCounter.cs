@@ -1,0 +1,80 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Sla.Core.Calendars;
+
+/// <summary>
+/// Business-days deadlines (semantics.md §2): finds the received day, counts working days after it, and
+/// places the deadline at the end of that day's last window or at its <c>at</c> local time.
+/// </summary>
+/// <remarks>Thread-safe: reads only compiled, immutable years.</remarks>
+internal sealed class BusinessDayCounter
+{
+    // A local time that does not exist maps to the instant the clocks jump; an ambiguous one to its earlier instant.
+    private static readonly ZoneLocalMappingResolver AtResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
+    private readonly DateTimeZone zone;
+    private readonly BusinessTimeEngine engine;
+
+    public BusinessDayCounter(DateTimeZone zone, BusinessTimeEngine engine)
+    {
+        this.zone = zone;
+        this.engine = engine;
+    }
+
+    public bool TryDeadline(Instant start, BusinessDays target, out Instant deadline)
+    {
+        deadline = start;
+        engine.Years.Containing(start.ToUnixTimeTicks(), nameof(start));
+        var local = start.InZone(zone).LocalDateTime;
+        var date = local.Date;
+        var receivedToday = LastWindowEnd(date) is { } lastEnd
+            && (target.Cutoff is not { } cutoff || local.TimeOfDay < cutoff)
+            && start.ToUnixTimeTicks() < lastEnd;
+        var workingDaysAfter = target.Days + (receivedToday ? 0 : 1);
+        if (workingDaysAfter > 0)
+        {
+            if (FindWorkingDayAfter(date, workingDaysAfter) is not { } found)
+            {
+                return false;
+            }
+            date = found;
+        }
+        deadline = target.At is { } at
+            ? date.At(at).InZone(zone, AtResolver).ToInstant()
+            : Instant.FromUnixTimeTicks(LastWindowEnd(date)!.Value);
+        return true;
+    }
+
+    public bool IsWorkingDay(LocalDate date) => LastWindowEnd(date) is not null;
+
+    private long? LastWindowEnd(LocalDate date) => engine.Years[date.Year].LastWindowEnd(date.DayOfYear);
+
+    /// <summary>The <paramref name="count"/>-th working day strictly after <paramref name="date"/>, skipping whole years when it can.</summary>
+    private LocalDate? FindWorkingDayAfter(LocalDate date, int count)
+    {
+        while (true)
+        {
+            if (date.Month == 12 && date.Day == 31)
+            {
+                var year = date.Year + 1;
+                while (year <= engine.LastWorkingYear && engine.Years[year].WorkingDayCount < count)
+                {
+                    count -= engine.Years[year].WorkingDayCount;
+                    year++;
+                }
+                if (year > engine.LastWorkingYear)
+                {
+                    return null;
+                }
+                date = new LocalDate(year, 1, 1).PlusDays(-1);
+            }
+            date = date.PlusDays(1);
+            if (IsWorkingDay(date) && --count == 0)
+            {
+                return date;
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using NodaTime;
+
+namespace Sla.Core.Calendars;
+
+/// <summary>
+/// Business-time arithmetic over compiled years: elapsed time is two prefix-sum lookups plus the totals
+/// of the whole years between; adding time jumps over whole years by their totals and binary-searches
+/// one year's prefix sums. The cost does not grow with the duration within a year, nor allocate.
+/// </summary>
+/// <remarks>Thread-safe: the only state is the lazily compiled, immutable years.</remarks>
+internal sealed class BusinessTimeEngine
+{
+    private readonly CalendarYears years;
+
+    public BusinessTimeEngine(CalendarYears years, int firstWorkingYear, int lastWorkingYear)
+    {
+        this.years = years;
+        FirstWorkingYear = firstWorkingYear;
+        LastWorkingYear = lastWorkingYear;
+    }
+
+    /// <summary>No year before this one has working time (so searches backward stop here).</summary>
+    public int FirstWorkingYear { get; }
+
+    /// <summary>No year after this one has working time (so searches forward stop here).</summary>
+    public int LastWorkingYear { get; }
+
+    public CalendarYears Years => years;
+
+    public bool IsWorking(long ticks) => years.Containing(ticks, "instant").IsWorking(ticks);
+
+    public long Elapsed(long from, long to)
+    {
+        if (to < from)
+        {
+            return -Elapsed(to, from);
+        }
+        var first = years.Containing(from, nameof(from));
+        var last = years.Containing(to, nameof(to));
+        if (first.Year == last.Year)
+        {
+            return last.CumulativeAt(to) - first.CumulativeAt(from);
+        }
+        var total = first.Total - first.CumulativeAt(from) + last.CumulativeAt(to);
+        for (var year = Math.Max(first.Year + 1, FirstWorkingYear); year < last.Year && year <= LastWorkingYear; year++)
+        {
+            total += years[year].Total;
+        }
+        return total;
+    }
+
+    public bool TryAdd(long start, long amount, out long result)
+    {
+        result = start;
+        if (amount == 0)
+        {
+            return true;
+        }
+        var year = years.Containing(start, nameof(start));
+        if (amount > 0)
+        {
+            var needed = year.CumulativeAt(start) + amount;
+            while (needed > year.Total)
+            {
+                needed -= year.Total;
+                if (year.Year >= LastWorkingYear)
+                {
+                    return false;
+                }
+                year = years[year.Year + 1];
+            }
+            result = year.EarliestReaching(needed);
+            return true;
+        }
+        var target = year.CumulativeAt(start) + amount;
+        while (target < 0)
+        {
+            if (year.Year <= FirstWorkingYear)
+            {
+                return false;
+            }
+            year = years[year.Year - 1];
+            target += year.Total;
+        }
+        result = year.LatestAt(target);
+        return true;
+    }
+
+    public long? NextWorkingStart(long ticks)
+    {
+        var year = years.Containing(ticks, "instant");
+        var k = year.FloorIndex(ticks);
+        if (k >= 0 && ticks < year.IntervalEnd(k))
+        {
+            return ticks;
+        }
+        while (k + 1 >= year.IntervalCount)
+        {
+            if (year.Year >= LastWorkingYear)
+            {
+                return null;
+            }
+            year = years[year.Year + 1];
+            k = -1;
+        }
+        return year.IntervalStart(k + 1);
+    }
+
+    public long? PreviousWorkingEnd(long ticks)
+    {
+        var year = years.Containing(ticks, "instant");
+        var k = year.FloorIndex(ticks);
+        if (k >= 0 && year.IntervalStart(k) < ticks)
+        {
+            return Math.Min(ticks, year.IntervalEnd(k));
+        }
+        // Either before the year's first interval or exactly at the start of interval k: look earlier.
+        k--;
+        while (k < 0)
+        {
+            if (year.Year <= FirstWorkingYear)
+            {
+                return null;
+            }
+            year = years[year.Year - 1];
+            k = year.IntervalCount - 1;
+        }
+        return year.IntervalEnd(k);
+    }
+
+    public List<CalendarSegment> Segments(long from, long to)
+    {
+        var segments = new List<CalendarSegment>();
+        if (to <= from)
+        {
+            return segments;
+        }
+        var first = years.Containing(from, nameof(from)).Year;
+        var last = years.Containing(to - 1, nameof(to)).Year;
+        var working = new List<(long Start, long End)>();
+        var annotations = new List<CompiledYear.Annotation>();
+        for (var y = first; y <= last; y++)
+        {
+            var year = years[y];
+            annotations.AddRange(year.Annotations);
+            for (var k = Math.Max(year.FloorIndex(from), 0); k < year.IntervalCount && year.IntervalStart(k) < to; k++)
+            {
+                var (start, end) = (Math.Max(year.IntervalStart(k), from), Math.Min(year.IntervalEnd(k), to));
+                if (start >= end)
+                {
+                    continue;
+                }
+                if (working.Count > 0 && working[^1].End == start)
+                {
+                    working[^1] = (working[^1].Start, end);
+                }
+                else
+                {
+                    working.Add((start, end));
+                }
+            }
+        }
+        var cursor = from;
+        foreach (var (start, end) in working)
+        {
+            AddClosed(segments, annotations, cursor, start);
+            segments.Add(new CalendarSegment(new Interval(Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(end)), true, null));
+            cursor = end;
+        }
+        AddClosed(segments, annotations, cursor, to);
+        return segments;
+    }
+
+    private static void AddClosed(List<CalendarSegment> segments, List<CompiledYear.Annotation> annotations, long from, long to)
+    {
+        var cursor = from;
+        foreach (var note in annotations)
+        {
+            if (note.End <= cursor || note.Start >= to)
+            {
+                continue;
+            }
+            AddPiece(segments, cursor, Math.Max(cursor, note.Start), null);
+            AddPiece(segments, Math.Max(cursor, note.Start), Math.Min(to, note.End), note.Names);
+            cursor = Math.Min(to, note.End);
+        }
+        AddPiece(segments, cursor, to, null);
+    }
+
+    private static void AddPiece(List<CalendarSegment> segments, long from, long to, string? closedBy)
+    {
+        if (from < to)
+        {
+            segments.Add(new CalendarSegment(new Interval(Instant.FromUnixTimeTicks(from), Instant.FromUnixTimeTicks(to)), false, closedBy));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Sla.Core.Calendars;
+
+/// <summary>
+/// The working windows of each ISO weekday, in local wall-clock time. A weekday with no windows is closed.
+/// </summary>
+/// <remarks>Immutable and safe to share between threads.</remarks>
+public sealed class WeeklySchedule
+{
+    private readonly ImmutableArray<ImmutableArray<TimeWindow>> days;
+
+    internal WeeklySchedule(ImmutableArray<ImmutableArray<TimeWindow>> days)
+    {
+        this.days = days;
+    }
+
+    /// <summary>Gets a schedule open on every day from 00:00 to 24:00.</summary>
+    public static WeeklySchedule AlwaysOpen { get; } = new(
+        Enumerable.Repeat(ImmutableArray.Create(new TimeWindow(LocalTime.Midnight, LocalTime.Midnight)), 7).ToImmutableArray());
+
+    /// <summary>Gets a value indicating whether no weekday has any window.</summary>
+    public bool IsEmpty => days.All(d => d.IsEmpty);
+
+    /// <summary>Gets the windows of a weekday, in the order they were given.</summary>
+    /// <param name="weekday">The ISO weekday.</param>
+    /// <returns>The windows; empty when the weekday is closed.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weekday"/> is not Monday to Sunday.</exception>
+    public ImmutableArray<TimeWindow> this[IsoDayOfWeek weekday]
+    {
+        get
+        {
+            if (weekday is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
+            {
+                throw new ArgumentOutOfRangeException(nameof(weekday), weekday, "Expected an ISO weekday, Monday to Sunday.");
+            }
+            return days[(int)weekday - 1];
+        }
+    }
+
+    /// <summary>Gets the wall-clock working time of a whole week (ignoring DST shifts).</summary>
+    public Duration WeeklyWallClockTotal =>
+        days.SelectMany(d => d).Aggregate(Duration.Zero, (total, window) => total + window.WallClockLength);
+}
