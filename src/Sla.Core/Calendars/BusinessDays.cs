@@ -51,11 +51,11 @@ public readonly struct BusinessDays : IEquatable<BusinessDays>
         var parts = new List<string>();
         if (Cutoff is { } cutoff)
         {
-            parts.Add("cutoff " + TimeWindow.FormatTime(cutoff));
+            parts.Add("cutoff " + Text.TimeOfDayText.Format(cutoff));
         }
         if (At is { } at)
         {
-            parts.Add("at " + TimeWindow.FormatTime(at));
+            parts.Add("at " + Text.TimeOfDayText.Format(at));
         }
         return $"{Days} business day{(Days == 1 ? "" : "s")}{(parts.Count > 0 ? $" ({string.Join(", ", parts)})" : "")}";
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
+using Sla.Core.Text;
 
 namespace Sla.Core.Calendars;
 
@@ -16,8 +16,6 @@ namespace Sla.Core.Calendars;
 /// </remarks>
 public readonly struct TimeWindow : IEquatable<TimeWindow>
 {
-    private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
     /// <summary>
     /// Creates a window from its local start (inclusive) and end (exclusive).
     /// </summary>
@@ -31,7 +29,7 @@ public readonly struct TimeWindow : IEquatable<TimeWindow>
     {
         if (start == end && start != LocalTime.Midnight)
         {
-            throw new ArgumentException($"A window's start and end must differ (got {FormatTime(start)} twice).", nameof(end));
+            throw new ArgumentException($"A window's start and end must differ (got {TimeOfDayText.Format(start)} twice).", nameof(end));
         }
         Start = start;
         End = end;
@@ -112,43 +110,22 @@ public readonly struct TimeWindow : IEquatable<TimeWindow>
         return true;
     }
 
-    /// <summary>
-    /// Parses a local time written <c>HH:mm</c>.
-    /// </summary>
-    /// <param name="text">The text.</param>
-    /// <param name="allowEndOfDay">Whether <c>24:00</c> is accepted (read as midnight).</param>
-    /// <param name="time">The parsed time.</param>
-    /// <returns><see langword="true"/> when the text is a valid time.</returns>
-    internal static bool TryParseTime(string? text, bool allowEndOfDay, out LocalTime time)
+    private static bool TryParseTime(string text, bool allowEndOfDay, out LocalTime time)
     {
-        time = default;
-        if (text is null)
-        {
-            return false;
-        }
         if (allowEndOfDay && text == "24:00")
         {
             time = LocalTime.Midnight;
             return true;
         }
-        var result = HourMinute.Parse(text);
-        if (!result.Success)
-        {
-            return false;
-        }
-        time = result.Value;
-        return true;
+        return TimeOfDayText.TryParse(text, out time);
     }
-
-    /// <summary>Formats a local time as <c>HH:mm</c>.</summary>
-    internal static string FormatTime(LocalTime time) => HourMinute.Format(time);
 
     /// <summary>Returns the window as <c>HH:mm-HH:mm</c>, with an end of midnight written <c>24:00</c>.</summary>
     /// <returns>The window in its document form.</returns>
     public override string ToString()
     {
-        var end = End == LocalTime.Midnight ? "24:00" : HourMinute.Format(End);
-        return string.Create(CultureInfo.InvariantCulture, $"{HourMinute.Format(Start)}-{end}");
+        var end = End == LocalTime.Midnight ? "24:00" : TimeOfDayText.Format(End);
+        return string.Create(CultureInfo.InvariantCulture, $"{TimeOfDayText.Format(Start)}-{end}");
     }
 
     /// <inheritdoc />

@@ -1,0 +1,56 @@
+using NodaTime;
+using Sla.Core.Calendars;
+using Sla.Core.Text;
+
+namespace Sla.Cli.Calendars;
+
+/// <summary>
+/// <c>sla calendar check</c>: validates a calendar and prints what a person needs to see it is right:
+/// zone and TZDB version, weekly hours, and the next closed or shortened days with their names.
+/// </summary>
+internal static class CalendarCheckCommand
+{
+    private const int ClosedDaysShown = 10;
+    private const int DaysSearched = 3 * 366;
+
+    public static int Run(BusinessCalendar calendar, LocalDate from, CliConsole console)
+    {
+        var output = console.Out;
+        output.WriteLine($"Calendar {calendar.Id} is valid.");
+        output.WriteLine($"  Time zone:  {calendar.Zone.Id} ({calendar.TimeZoneProviderVersion})");
+        output.WriteLine($"  Rules: {calendar.Rules.Length}; dated exceptions: {calendar.Exceptions.Length}");
+        output.WriteLine("  Weekly hours (wall clock):");
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        {
+            var windows = calendar.Weekly[day];
+            var hours = windows.IsEmpty ? "closed" : string.Join(", ", windows);
+            var total = windows.Aggregate(Duration.Zero, (sum, w) => sum + w.WallClockLength);
+            output.WriteLine($"    {day.ToString().ToLowerInvariant(),-10} {hours,-30} {DurationText.Format(total)}");
+        }
+        output.WriteLine($"    {"week",-10} {"",-30} {DurationText.Format(calendar.Weekly.WeeklyWallClockTotal)}");
+        output.WriteLine($"  Next closed or shortened days from {from:yyyy-MM-dd}:");
+        var shown = 0;
+        for (var i = 0; i < DaysSearched && shown < ClosedDaysShown; i++)
+        {
+            var day = calendar.GetDay(from.PlusDays(i));
+            if (day.ShapedBy.IsEmpty || !LosesTime(calendar, day))
+            {
+                continue;
+            }
+            var hours = day.IsWorkingDay ? string.Join(", ", day.Hours) : "closed";
+            output.WriteLine($"    {day.Date:yyyy-MM-dd} {day.Date.DayOfWeek.ToString()[..3]}  {hours,-14} {string.Join("; ", day.ShapedBy)}");
+            shown++;
+        }
+        if (shown == 0)
+        {
+            output.WriteLine("    none in the next three years");
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static bool LosesTime(BusinessCalendar calendar, CalendarDay day)
+    {
+        static Duration Total(IEnumerable<TimeWindow> windows) => windows.Aggregate(Duration.Zero, (sum, w) => sum + w.WallClockLength);
+        return !day.IsWorkingDay || Total(day.Hours) < Total(calendar.Weekly[day.Date.DayOfWeek]);
+    }
+}
