@@ -18,6 +18,15 @@ internal static class SlaCommandLine
     {
         var root = Build(console, clock);
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                console.Error.WriteLine(error.Message);
+            }
+            console.Error.WriteLine("Run 'sla --help' for usage.");
+            return ExitCodes.Invalid;
+        }
         return parsed.Invoke(new System.CommandLine.InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 

@@ -38,7 +38,7 @@ internal static class CalendarCheckCommand
                 continue;
             }
             var hours = day.IsWorkingDay ? string.Join(", ", day.Hours) : "closed";
-            output.WriteLine($"    {day.Date:yyyy-MM-dd} {day.Date.DayOfWeek.ToString()[..3]}  {hours,-14} {string.Join("; ", day.ShapedBy)}");
+            output.WriteLine($"    {day.Date:yyyy-MM-dd} {day.Date.DayOfWeek.ToString()[..3]}  {hours,-26} {string.Join("; ", day.ShapedBy)}");
             shown++;
         }
         if (shown == 0)
