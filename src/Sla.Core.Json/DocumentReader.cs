@@ -82,6 +82,31 @@ internal sealed class DocumentReader
         return number;
     }
 
+    public decimal? OptionalDecimal(JsonElement parent, string name, string path)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+        {
+            Report(Join(path, name), $"Expected a number, found {Describe(value)}.");
+            return null;
+        }
+        return number;
+    }
+
+    /// <summary>A field that must be present; reports it as missing with the sentence given.</summary>
+    public bool Require(JsonElement parent, string name, string path, string missing)
+    {
+        if (parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+        Report(Join(path, name), missing);
+        return false;
+    }
+
     /// <summary>The elements of an optional array field, each with its path; reports a field that is not an array.</summary>
     public IEnumerable<(JsonElement Element, string Path)> OptionalArray(JsonElement parent, string name, string path)
     {

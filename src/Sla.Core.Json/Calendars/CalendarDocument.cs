@@ -56,6 +56,16 @@ public static class CalendarDocument
         return calendar is not null;
     }
 
+    /// <summary>Writes a calendar as a calendar document; reading it back gives the same calendar.</summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <returns>The document, indented.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    public static string Write(BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return JsonText.Write(writer => CalendarDocumentWriter.Write(writer, calendar));
+    }
+
     /// <summary>
     /// Reads every calendar a document holds: a calendar document holds one; a policy document holds those
     /// of each version's <c>calendars</c> list (paths such as <c>versions[0].calendars[1].timeZone</c>).

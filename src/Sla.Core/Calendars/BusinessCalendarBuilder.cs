@@ -172,9 +172,3 @@ public sealed class BusinessCalendarBuilder
 /// <param name="Window">The window.</param>
 /// <param name="Path">Its path.</param>
 internal readonly record struct PathedWindow(TimeWindow Window, string Path);
-
-/// <summary>A value with the document path it came from.</summary>
-/// <typeparam name="T">The value's type.</typeparam>
-/// <param name="Value">The value.</param>
-/// <param name="Path">Its path.</param>
-internal readonly record struct Pathed<T>(T Value, string Path);

@@ -59,6 +59,30 @@ public static class CalendarGenerators
          select new ReferenceScenario(made.Calendar, made.Description, start, start + Duration.FromMinutes(minutes), Duration.FromMinutes(amount)))
         .ToArbitrary();
 
+    /// <summary>Any valid generated calendar, with the given id.</summary>
+    /// <param name="id">The calendar id.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<BusinessCalendar> Calendars(string id) =>
+        Calendar().Select(made => Rename(made.Calendar, id));
+
+    private static BusinessCalendar Rename(BusinessCalendar calendar, string id)
+    {
+        var builder = new BusinessCalendarBuilder(id, calendar.Zone.Id).WithTimeZoneProvider(TestZones.Provider);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        {
+            builder.AddHours(day, [.. calendar.Weekly[day]]);
+        }
+        foreach (var rule in calendar.Rules)
+        {
+            builder.AddRule(rule);
+        }
+        foreach (var exception in calendar.Exceptions)
+        {
+            builder.AddException(exception);
+        }
+        return builder.Build();
+    }
+
     private static Gen<Duration> Durations() =>
         Gen.Frequency(
             (2, Gen.Choose(0, 600).Select(m => Duration.FromMinutes(m))),

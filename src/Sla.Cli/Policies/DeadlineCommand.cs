@@ -1,0 +1,98 @@
+using System.Text.Json;
+using NodaTime;
+using Sla.Core.Policies;
+using Sla.Core.Text;
+
+namespace Sla.Cli.Policies;
+
+/// <summary><c>sla deadline</c>: every metric's deadline for a new ticket.</summary>
+internal static class DeadlineCommand
+{
+    public static int Run(PolicySet policy, string service, string priority, Instant created, bool json, CliConsole console)
+    {
+        var version = policy.VersionAt(created);
+        if (version is null)
+        {
+            console.Error.WriteLine($"No version of policy {policy.Id} is in force at {InstantText.Format(created)}: the first starts {InstantText.Format(policy.Versions[0].EffectiveFrom)}.");
+            return ExitCodes.Invalid;
+        }
+        IReadOnlyList<MetricDeadline> deadlines;
+        try
+        {
+            deadlines = version.Deadlines(service, priority, created);
+        }
+        catch (ArgumentException e)
+        {
+            console.Error.WriteLine(e.Message.Split(" (Parameter")[0]);
+            return ExitCodes.Invalid;
+        }
+        if (json)
+        {
+            WriteJson(console.Out, version, service, priority, created, deadlines);
+        }
+        else
+        {
+            console.Out.WriteLine($"{service} {priority}, created {InstantText.Format(created)}, policy version {version.Version}:");
+            foreach (var d in deadlines)
+            {
+                var when = d.Kind switch
+                {
+                    DeadlineKind.Due => InstantText.Format(d.Deadline!.Value) + $" ({d.Deadline!.Value.InZone(version.Calendar(d.Target!.CalendarId).Zone):yyyy-MM-dd HH:mm} {version.Calendar(d.Target!.CalendarId).Zone.Id})",
+                    DeadlineKind.NotApplicable => "no target",
+                    DeadlineKind.PerCustomerMessage => "from each customer message",
+                    _ => "unreachable: the calendar has no working time left",
+                };
+                console.Out.WriteLine($"  {PolicyNames.Of(d.Metric),-14} {d.Target?.Describe() ?? "",-36} {when}");
+            }
+        }
+        return deadlines.Any(d => d.Kind == DeadlineKind.Unreachable) ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    private static void WriteJson(TextWriter output, PolicyVersion version, string service, string priority, Instant created, IReadOnlyList<MetricDeadline> deadlines)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("service", service);
+            writer.WriteString("priority", priority);
+            writer.WriteString("created", InstantText.Format(created));
+            writer.WriteString("policyVersion", version.Version);
+            writer.WriteStartArray("metrics");
+            foreach (var d in deadlines)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("metric", PolicyNames.Of(d.Metric));
+                writer.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(d.Kind.ToString()));
+                if (d.Target is DurationTarget duration)
+                {
+                    writer.WriteString("target", DurationText.Format(duration.Within));
+                }
+                else if (d.Target is BusinessDaysTarget days)
+                {
+                    writer.WriteString("target", days.Days.ToString());
+                }
+                else
+                {
+                    writer.WriteNull("target");
+                }
+                if (d.Target is not null)
+                {
+                    writer.WriteString("calendar", d.Target.CalendarId ?? "24x7");
+                }
+                if (d.Deadline is { } deadline)
+                {
+                    writer.WriteString("deadline", InstantText.Format(deadline));
+                }
+                else
+                {
+                    writer.WriteNull("deadline");
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}
