@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using static Sla.Cli.Tests.CliRunner;
+
+namespace Sla.Cli.Tests.Policies;
+
+/// <summary><c>sla policy check</c> and <c>sla deadline</c> on the bundled sample and on bad input.</summary>
+public sealed class PolicyCommandTests
+{
+    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+
+    [Fact]
+    public void Policy_check_summarises_versions_and_the_targets_table()
+    {
+        var (exitCode, output, error) = Run("", "policy", "check", Sample);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("Policy acme-support (ACME support agreement) is valid: 1 version.", output);
+        Assert.Contains("Version 2026.1, in force from 2025-12-31T21:00:00Z", output);
+        Assert.Contains("Priorities: P1, P2, P3, P4; pause statuses: pending, on-hold; at risk from 75 % of a target", output);
+        var lines = Lines(output);
+        Assert.Contains(lines, l => l.StartsWith("service  priority  first response", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l == "email    P1        PT15M on 24x7                    PT30M on 24x7          PT4H on 24x7");
+        Assert.Contains(lines, l => l == "erp      P4        -                                -                      20 business days on moscow-office");
+        Assert.Contains("Credit: email resolution below 90.0 %: 10%", output);
+        Assert.Contains("Availability: erp at least 99.50 % per month on moscow-office; credits below 99.50 %: 5%, below 98.00 %: 20%", output);
+    }
+
+    [Fact]
+    public void Policy_check_lists_every_problem_and_exits_2()
+    {
+        var file = TempFile("""{ "id": "p", "versions": [ { "version": "1", "effectiveFrom": "2026-01-01T00:00:00Z", "priorities": [], "warningAt": 3 } ] }""");
+        var (exitCode, output, error) = Run("", "policy", "check", file);
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal(
+        [
+            $"{file}: versions[0].priorities: A version needs at least one priority, most urgent first.",
+            $"{file}: versions[0].warningAt: warningAt 3 is not a fraction between 0 and 1 (exclusive), such as 0.75.",
+        ], Lines(error));
+    }
+
+    [Fact]
+    public void Policy_check_shows_warnings_and_still_succeeds()
+    {
+        var json = File.ReadAllText(Sample).Replace("\"within\": \"PT15M\"", "\"within\": \"PT5H\"", StringComparison.Ordinal);
+        Assert.Contains("PT5H", json);
+        var (exitCode, output, error) = Run("", "policy", "check", TempFile(json));
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning: versions[0].services[0].targets.P1.firstResponse: The first-response target (PT5H) is longer than the resolution target (PT4H)", error);
+        Assert.Contains("is valid", output);
+    }
+
+    [Fact]
+    public void Deadline_prints_each_metric()
+    {
+        var (exitCode, output, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P3", "--created", "2026-03-06T14:30:00+03:00");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+        [
+            "email P3, created 2026-03-06T11:30:00Z, policy version 2026.1:",
+            "firstResponse  PT4H on moscow-office                2026-03-10T07:45:00Z (2026-03-10 10:45 Europe/Moscow)",
+            "nextResponse                                        no target",
+            "resolution     3 business days (cutoff 16:00) on moscow-office 2026-03-12T15:00:00Z (2026-03-12 18:00 Europe/Moscow)",
+        ], Lines(output));
+    }
+
+    [Fact]
+    public void Deadline_as_json()
+    {
+        var (exitCode, output, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P2", "--created", "2026-03-06T14:30:00+03:00", "--json");
+        Assert.Equal(0, exitCode);
+        var result = JsonNode.Parse(output)!;
+        Assert.Equal("2026.1", result["policyVersion"]!.GetValue<string>());
+        var metrics = result["metrics"]!.AsArray();
+        Assert.Equal("""{"metric":"firstResponse","status":"due","target":"PT1H","calendar":"moscow-office","deadline":"2026-03-06T12:30:00Z"}""", metrics[0]!.ToJsonString());
+        Assert.Equal("""{"metric":"nextResponse","status":"perCustomerMessage","target":"PT4H","calendar":"moscow-office","deadline":null}""", metrics[1]!.ToJsonString());
+        Assert.Equal("2026-03-11T12:45:00Z", metrics[2]!["deadline"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("fax", "P1", "2026-03-06T14:30:00Z", "Policy version 2026.1 has no service 'fax'.")]
+    [InlineData("email", "P9", "2026-03-06T14:30:00Z", "Policy version 2026.1 has no priority 'P9'; it has P1, P2, P3, P4.")]
+    [InlineData("email", "P1", "2025-06-01T00:00:00Z", "No version of policy acme-support is in force at 2025-06-01T00:00:00Z: the first starts 2025-12-31T21:00:00Z.")]
+    [InlineData("email", "P1", "yesterday", "--created: 'yesterday' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.")]
+    public void Deadline_rejects_what_the_policy_does_not_know(string service, string priority, string created, string message)
+    {
+        var (exitCode, output, error) = Run("", "deadline", "--policy", Sample, "--service", service, "--priority", priority, "--created", created);
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal(message, error.Trim());
+    }
+}
