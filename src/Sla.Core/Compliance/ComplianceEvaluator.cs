@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Sla.Core.Policies;
+using Sla.Core.Tickets;
+
+namespace Sla.Core.Compliance;
+
+/// <summary>
+/// Evaluates tickets against a policy (semantics.md §3): each ticket under the version in force at its
+/// creation, as of an instant the caller passes (the library never reads the clock).
+/// </summary>
+/// <remarks>Stateless and thread-safe: evaluate tickets from as many threads as you like.</remarks>
+public static class ComplianceEvaluator
+{
+    /// <summary>
+    /// Evaluates one ticket as of <paramref name="now"/>; events after <paramref name="now"/> are ignored.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="options">Options, such as whether to explain each result.</param>
+    /// <returns>The results, or (a value, not an exception) the reason the ticket cannot be evaluated:
+    /// an event before creation, an unordered log, an unknown service or priority, no version in force.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="ticket"/> is null.</exception>
+    public static TicketEvaluation Evaluate(PolicySet policy, Ticket ticket, Instant now, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (ticket.FindProblem() is { } problem)
+        {
+            return TicketEvaluation.Failed(ticket.Id, problem);
+        }
+        if (Prepare(policy, ticket.Id, ticket.Service, ticket.Priority, ticket.Created, options, out var simulation) is { } error)
+        {
+            return TicketEvaluation.Failed(ticket.Id, error);
+        }
+        for (var i = 0; i < ticket.Events.Length; i++)
+        {
+            var e = ticket.Events[i];
+            if (e.At > now)
+            {
+                break;
+            }
+            if (e.Kind == TicketEventKind.Priority && !simulation!.Version.Priorities.Contains(e.Value!))
+            {
+                return TicketEvaluation.Failed(ticket.Id, UnknownPriority(ticket.Id, i, e, simulation.Version));
+            }
+            simulation!.Apply(e);
+        }
+        return Results(ticket.Id, simulation!, Max(now, ticket.Created));
+    }
+
+    /// <summary>Checks the ticket's header against the policy and starts a simulation; returns the problem, or null.</summary>
+    internal static string? Prepare(PolicySet policy, string ticketId, string service, string priority, Instant created, EvaluationOptions? options,
+        out TicketSimulation? simulation)
+    {
+        simulation = null;
+        var version = policy.VersionAt(created);
+        if (version is null)
+        {
+            return $"ticket {ticketId}: no version of policy {policy.Id} is in force at its creation, {Text.InstantText.Format(created)}.";
+        }
+        var definition = version.Service(service);
+        if (definition is null)
+        {
+            return $"ticket {ticketId}: service '{service}' is not in policy version {version.Version}; the services are {string.Join(", ", version.Services.Select(s => s.Id))}.";
+        }
+        if (!version.Priorities.Contains(priority))
+        {
+            return $"ticket {ticketId}: priority '{priority}' is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";
+        }
+        simulation = new TicketSimulation(version, definition, priority, created, (options ?? EvaluationOptions.Default).Explain);
+        return null;
+    }
+
+    internal static string UnknownPriority(string ticketId, int index, TicketEvent e, PolicyVersion version) =>
+        $"ticket {ticketId}: event {index + 1} ({Ticket.Describe(e)}) names priority '{e.Value}', which is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";
+
+    internal static TicketEvaluation Results(string ticketId, TicketSimulation simulation, Instant now) =>
+        new(ticketId, simulation.Version.Version, [.. simulation.Results(now)], null);
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+}

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Sla.Core.Policies;
+
+namespace Sla.Core.Compliance;
+
+/// <summary>Where a metric stands at the evaluation instant.</summary>
+public enum MetricStatus
+{
+    /// <summary>Stopped at or before its deadline.</summary>
+    Met,
+
+    /// <summary>Its counted time ran out before it stopped (final: later events do not undo it).</summary>
+    Breached,
+
+    /// <summary>Running, with a deadline and remaining business time.</summary>
+    Running,
+
+    /// <summary>Running but paused by a pause status (resolution only); no deadline while paused.</summary>
+    Paused,
+
+    /// <summary>Running, with counted time at or above the policy's warning fraction of counted plus remaining time.</summary>
+    AtRisk,
+
+    /// <summary>The policy sets no target for this service, priority and metric.</summary>
+    NotApplicable,
+}
+
+/// <summary>One metric (or one next-response cycle) of a ticket, as of the evaluation instant.</summary>
+/// <param name="Metric">The metric.</param>
+/// <param name="Cycle">1 for first response and resolution; the cycle number for next response.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Start">When its clock started.</param>
+/// <param name="Stop">When it stopped (for resolution, the last resolution), or <see langword="null"/> while running.</param>
+/// <param name="Target">The target in force (when stopped: when it stopped), or <see langword="null"/>.</param>
+/// <param name="Deadline">The deadline in force; equal to <paramref name="BreachedAt"/> when breached; <see langword="null"/> while paused, without a target, or when the calendar can never reach it.</param>
+/// <param name="Elapsed">The counted business time (paused time and time without a target excluded).</param>
+/// <param name="Remaining">For a running metric, the business time left before the deadline; otherwise <see langword="null"/>.</param>
+/// <param name="BreachedAt">When it was breached, or <see langword="null"/>.</param>
+/// <param name="Segments">The explanation of <c>[Start, Stop or now)</c>, when asked for (<see cref="EvaluationOptions.Explain"/>); otherwise empty.</param>
+public sealed record MetricResult(
+    Metric Metric,
+    int Cycle,
+    MetricStatus Status,
+    Instant Start,
+    Instant? Stop,
+    SlaTarget? Target,
+    Instant? Deadline,
+    Duration Elapsed,
+    Duration? Remaining,
+    Instant? BreachedAt,
+    ImmutableArray<ExplanationSegment> Segments);
+
+/// <summary>How a stretch of a metric's clock was treated.</summary>
+public enum SegmentKind
+{
+    /// <summary>Working time that counted against the target.</summary>
+    Counted,
+
+    /// <summary>Outside business hours of the target's calendar (a holiday or exception is named in <see cref="ExplanationSegment.Reason"/>).</summary>
+    OutsideHours,
+
+    /// <summary>Paused by a pause status (named in <see cref="ExplanationSegment.Reason"/>).</summary>
+    Paused,
+
+    /// <summary>No target was in force for the ticket's priority, so nothing counted.</summary>
+    NoTarget,
+
+    /// <summary>The ticket was resolved (between a resolution and a reopening).</summary>
+    Resolved,
+}
+
+/// <summary>One stretch of a metric's explanation.</summary>
+/// <param name="Interval">The stretch, <c>[start, end)</c>.</param>
+/// <param name="Kind">How it was treated.</param>
+/// <param name="Reason">The holiday, exception or pause status behind it, or <see langword="null"/>.</param>
+/// <param name="CalendarId">The calendar that measured it (for counted and outside-hours stretches), or <see langword="null"/>.</param>
+/// <param name="BusinessTime">The business time it counted (zero unless <see cref="SegmentKind.Counted"/>).</param>
+public sealed record ExplanationSegment(Interval Interval, SegmentKind Kind, string? Reason, string? CalendarId, Duration BusinessTime);
+
+/// <summary>A ticket's evaluation: every metric's result, or the reason the ticket could not be evaluated.</summary>
+/// <param name="TicketId">The ticket's id.</param>
+/// <param name="PolicyVersion">The policy version it was evaluated under, or <see langword="null"/> on error.</param>
+/// <param name="Metrics">The results: first response, each next-response cycle, resolution.</param>
+/// <param name="Error">Why the ticket could not be evaluated (a sentence naming the ticket and the event), or <see langword="null"/>.</param>
+public sealed record TicketEvaluation(string TicketId, string? PolicyVersion, ImmutableArray<MetricResult> Metrics, string? Error)
+{
+    /// <summary>Gets a value indicating whether the ticket was evaluated.</summary>
+    public bool IsValid => Error is null;
+
+    internal static TicketEvaluation Failed(string ticketId, string error) => new(ticketId, null, [], error);
+}
+
+/// <summary>Options for an evaluation.</summary>
+/// <param name="Explain">Whether each result lists its explanation segments (costs time and memory; off by default).</param>
+public sealed record EvaluationOptions(bool Explain = false)
+{
+    /// <summary>Gets the default options: no explanation.</summary>
+    public static EvaluationOptions Default { get; } = new();
+}

@@ -1,0 +1,154 @@
+using NodaTime;
+using Sla.Core.Policies;
+using Sla.Core.Tickets;
+
+namespace Sla.Core.Compliance;
+
+/// <summary>
+/// Applies a ticket's events, one at a time, to its metric clocks (semantics.md §3): first response,
+/// next-response cycles, resolution with pauses and reopen, priority changes. Mutable; <see cref="Clone"/>
+/// gives an independent copy, so an immutable state can be built on it.
+/// </summary>
+internal sealed class TicketSimulation
+{
+    private readonly PolicyVersion version;
+    private readonly ServiceDefinition service;
+    private readonly bool explain;
+    private readonly MetricClock firstResponse;
+    private readonly MetricClock resolution;
+    private readonly List<MetricClock> nextResponse;
+    private MetricClock? openCycle;
+    private string priority;
+    private string? status;
+    private bool resolved;
+
+    public TicketSimulation(PolicyVersion version, ServiceDefinition service, string priority, Instant created, bool explain)
+    {
+        this.version = version;
+        this.service = service;
+        this.priority = priority;
+        this.explain = explain;
+        LastEventAt = created;
+        firstResponse = NewClock(Metric.FirstResponse, 1, created);
+        resolution = NewClock(Metric.Resolution, 1, created);
+        nextResponse = [];
+    }
+
+    private TicketSimulation(TicketSimulation other)
+    {
+        version = other.version;
+        service = other.service;
+        explain = other.explain;
+        priority = other.priority;
+        status = other.status;
+        resolved = other.resolved;
+        LastEventAt = other.LastEventAt;
+        firstResponse = other.firstResponse.Clone();
+        resolution = other.resolution.Clone();
+        nextResponse = [.. other.nextResponse.Select(c => c.Clone())];
+        openCycle = other.openCycle is null ? null : nextResponse[other.nextResponse.IndexOf(other.openCycle)];
+    }
+
+    public PolicyVersion Version => version;
+
+    public Instant LastEventAt { get; private set; }
+
+    public TicketSimulation Clone() => new(this);
+
+    public void Apply(TicketEvent e)
+    {
+        var at = e.At;
+        LastEventAt = at;
+        firstResponse.AdvanceTo(at);
+        resolution.AdvanceTo(at);
+        foreach (var cycle in nextResponse)
+        {
+            cycle.AdvanceTo(at);
+        }
+        switch (e.Kind)
+        {
+            case TicketEventKind.AgentReply:
+                StopIfRunning(firstResponse, at);
+                StopOpenCycle(at);
+                break;
+            case TicketEventKind.CustomerMessage when openCycle is null && !resolved:
+                openCycle = NewClock(Metric.NextResponse, nextResponse.Count + 1, at);
+                nextResponse.Add(openCycle);
+                break;
+            case TicketEventKind.Status:
+                status = e.Value;
+                if (!resolution.IsStopped)
+                {
+                    if (IsPauseStatus(status))
+                    {
+                        resolution.Pause(status!);
+                    }
+                    else
+                    {
+                        resolution.Resume();
+                    }
+                }
+                break;
+            case TicketEventKind.Priority:
+                priority = e.Value!;
+                foreach (var clock in Clocks().Where(c => !c.IsStopped))
+                {
+                    SetTarget(clock, at);
+                }
+                break;
+            case TicketEventKind.Resolved:
+                StopIfRunning(firstResponse, at);
+                StopOpenCycle(at);
+                StopIfRunning(resolution, at);
+                resolved = true;
+                break;
+            case TicketEventKind.Reopened when resolved:
+                resolved = false;
+                var target = service.TargetFor(priority, Metric.Resolution);
+                resolution.Reopen(at, target, target is null ? null : version.Calendar(target.CalendarId), IsPauseStatus(status) ? status : null);
+                break;
+        }
+    }
+
+    public IEnumerable<MetricResult> Results(Instant now) =>
+        Clocks().Select(c => c.ResultAt(now, version.WarningAt));
+
+    private IEnumerable<MetricClock> Clocks()
+    {
+        yield return firstResponse;
+        foreach (var cycle in nextResponse)
+        {
+            yield return cycle;
+        }
+        yield return resolution;
+    }
+
+    private bool IsPauseStatus(string? name) => name is not null && version.PauseStatuses.Contains(name);
+
+    private MetricClock NewClock(Metric metric, int cycle, Instant start)
+    {
+        var clock = new MetricClock(metric, cycle, start, explain);
+        SetTarget(clock, start);
+        return clock;
+    }
+
+    private void SetTarget(MetricClock clock, Instant at)
+    {
+        var target = service.TargetFor(priority, clock.Metric);
+        clock.SetTarget(target, target is null ? null : version.Calendar(target.CalendarId), at);
+    }
+
+    private void StopOpenCycle(Instant at)
+    {
+        openCycle?.Stop(at);
+        openCycle = null;
+    }
+
+    private static void StopIfRunning(MetricClock clock, Instant at)
+    {
+        if (!clock.IsStopped)
+        {
+            clock.Stop(at);
+        }
+    }
+}
