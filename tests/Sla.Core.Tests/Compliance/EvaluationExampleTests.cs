@@ -95,7 +95,7 @@ public sealed class EvaluationExampleTests
     [Fact]
     public void A_pause_status_pauses_only_the_resolution_clock_and_pushes_its_deadline()
     {
-        // 16 business hours from Monday 09:00 is Tuesday 18:00; 3 hours paused push it to Wednesday 12:00.
+        // 16 business hours from Monday 09:00 is Tuesday 16:00; 3 hours paused push it to Wednesday 10:00.
         var ticket = Ticket("P2", At(16, 9),
             TicketEvent.StatusChange(At(16, 10), "pending"),
             TicketEvent.StatusChange(At(16, 13), "open"));
@@ -105,7 +105,7 @@ public sealed class EvaluationExampleTests
         // First response does not pause: its 2 h ran out at 11:00.
         Assert.Equal((MetricStatus.Breached, (Instant?)At(16, 11)), (Result(paused, Metric.FirstResponse).Status, Result(paused, Metric.FirstResponse).BreachedAt));
         var resumed = Result(Evaluate(ticket, At(16, 14)), Metric.Resolution);
-        Assert.Equal((MetricStatus.Running, (Instant?)At(18, 12), Duration.FromHours(2)), (resumed.Status, resumed.Deadline, resumed.Elapsed));
+        Assert.Equal((MetricStatus.Running, (Instant?)At(18, 10), Duration.FromHours(2)), (resumed.Status, resumed.Deadline, resumed.Elapsed));
     }
 
     [Fact]
