@@ -1,0 +1,70 @@
+using NodaTime;
+using Sla.Core.Compliance;
+using Sla.Core.Tickets;
+using static Sla.Core.Tests.Compliance.EvaluationFixture;
+
+namespace Sla.Core.Tests.Compliance;
+
+/// <summary>Tickets that cannot be evaluated: the error names the ticket and the event, and is a value.</summary>
+public sealed class BadTicketTests
+{
+    private static string? Error(Ticket ticket) => ComplianceEvaluator.Evaluate(Policy, ticket, At(30, 0)).Error;
+
+    [Fact]
+    public void An_event_before_creation() =>
+        Assert.Equal("ticket T-1: event 1 (agentReply at 2026-03-16T08:00:00Z) is before the ticket was created at 2026-03-16T09:00:00Z.",
+            Error(Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 8)))));
+
+    [Fact]
+    public void An_unordered_log() =>
+        Assert.Equal("ticket T-1: event 3 (resolved at 2026-03-16T10:00:00Z) is earlier than event 2 at 2026-03-16T11:00:00Z: the log must be in time order.",
+            Error(Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 9, 30)), TicketEvent.CustomerMessage(At(16, 11)), TicketEvent.Resolved(At(16, 10)))));
+
+    [Fact]
+    public void A_status_change_without_a_status() =>
+        Assert.Equal("ticket T-1: event 1 (status at 2026-03-16T10:00:00Z) does not say which status.",
+            Error(Ticket("P2", At(16, 9), new TicketEvent(At(16, 10), TicketEventKind.Status))));
+
+    [Fact]
+    public void An_unknown_priority_in_the_log() =>
+        Assert.Equal("ticket T-1: event 2 (priority P9 at 2026-03-16T11:00:00Z) names priority 'P9', which is not in policy version v1; the priorities are P1, P2, P3, P4.",
+            Error(Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 10)), TicketEvent.PriorityChange(At(16, 11), "P9"))));
+
+    [Fact]
+    public void An_unknown_service_or_priority_at_creation()
+    {
+        Assert.Equal("ticket T-2: service 'fax' is not in policy version v1; the services are email.",
+            Error(new Ticket("T-2", "fax", "P1", At(16, 9), [])));
+        Assert.Equal("ticket T-3: priority 'urgent' is not in policy version v1; the priorities are P1, P2, P3, P4.",
+            Error(new Ticket("T-3", "email", "urgent", At(16, 9), [])));
+    }
+
+    [Fact]
+    public void No_version_in_force_at_creation() =>
+        Assert.Equal("ticket T-1: no version of policy test is in force at its creation, 2025-12-31T23:59:00Z.",
+            Error(Ticket("P2", Instant.FromUtc(2025, 12, 31, 23, 59))));
+
+    [Fact]
+    public void A_batch_keeps_going_past_a_bad_ticket()
+    {
+        var tickets = new[]
+        {
+            Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 8))),
+            Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 10))),
+        };
+        var results = tickets.Select(t => ComplianceEvaluator.Evaluate(Policy, t, At(17, 0))).ToList();
+        Assert.False(results[0].IsValid);
+        Assert.True(results[1].IsValid);
+        Assert.Equal([Sla.Core.Policies.Metric.FirstResponse, Sla.Core.Policies.Metric.Resolution], results[1].Metrics.Select(m => m.Metric));
+    }
+
+    [Fact]
+    public void The_incremental_state_rejects_bad_events_as_caller_bugs()
+    {
+        var state = TicketState.Start(Policy, "T-1", "email", "P2", At(16, 9)).Apply(TicketEvent.AgentReply(At(16, 10)));
+        Assert.Equal("ticketEvent", Assert.Throws<ArgumentException>(() => state.Apply(TicketEvent.Resolved(At(16, 9, 30)))).ParamName);
+        Assert.Equal("ticketEvent", Assert.Throws<ArgumentException>(() => state.Apply(TicketEvent.PriorityChange(At(16, 11), "P9"))).ParamName);
+        Assert.Equal("now", Assert.Throws<ArgumentOutOfRangeException>(() => state.Evaluate(At(16, 9, 59))).ParamName);
+        Assert.Throws<ArgumentException>(() => TicketState.Start(Policy, "T-2", "fax", "P2", At(16, 9)));
+    }
+}
