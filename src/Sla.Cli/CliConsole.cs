@@ -4,10 +4,7 @@ namespace Sla.Cli;
 /// <param name="In">Standard input.</param>
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
-internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
-{
-    public static CliConsole System => new(Console.In, Console.Out, Console.Error);
-}
+internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error);
 
 /// <summary>The exit codes every command uses.</summary>
 internal static class ExitCodes

@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using Sla.Cli.Calc;
 using Sla.Cli.Calendars;
+using Sla.Cli.Compliance;
 using Sla.Cli.Policies;
 using Sla.Core.Text;
 
@@ -43,6 +44,7 @@ internal static class SlaCommandLine
         policy.Subcommands.Add(PolicyCheck(console));
         root.Subcommands.Add(policy);
         root.Subcommands.Add(Deadline(console));
+        root.Subcommands.Add(Evaluate(console, clock));
         return root;
     }
 
@@ -137,6 +139,54 @@ internal static class SlaCommandLine
             return PolicySource.Load(result.GetValue(policyOption)!, console) is { } policy
                 ? DeadlineCommand.Run(policy, result.GetValue(serviceOption)!, result.GetValue(priorityOption)!, created, result.GetValue(jsonOption), console)
                 : ExitCodes.Invalid;
+        });
+        return command;
+    }
+
+    private static Command Evaluate(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document.", Required = true };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - for standard input.", Required = true };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now, read once)." };
+        var formatOption = new Option<EvaluationFormat>("--format") { Description = "jsonl (default), table or csv.", DefaultValueFactory = _ => EvaluationFormat.Jsonl };
+        var explainOption = new Option<bool>("--explain") { Description = "Add each result's segments: counted, outside hours (naming the holiday), paused (naming the status)." };
+        var parallelOption = new Option<bool>("--parallel") { Description = "Evaluate on every core (output order is kept)." };
+        var command = new Command("evaluate", "Evaluate tickets against a policy: one result line per ticket, in input order.")
+        {
+            policyOption, ticketsOption, atOption, formatOption, explainOption, parallelOption,
+        };
+        command.SetAction(result =>
+        {
+            var atText = result.GetValue(atOption);
+            Instant now;
+            if (atText is null)
+            {
+                now = clock.GetCurrentInstant();
+            }
+            else if (!InstantText.TryParse(atText, out now))
+            {
+                console.Error.WriteLine($"--at: {InstantText.Problem(atText)}");
+                return ExitCodes.Invalid;
+            }
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy)
+            {
+                return ExitCodes.Invalid;
+            }
+            var ticketsPath = result.GetValue(ticketsOption)!;
+            TextReader input;
+            try
+            {
+                input = ticketsPath == "-" ? console.In : new StreamReader(ticketsPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"{ticketsPath}: cannot be read: {e.Message}");
+                return ExitCodes.Invalid;
+            }
+            using (ticketsPath == "-" ? null : input)
+            {
+                return EvaluateCommand.Run(policy, input, now, result.GetValue(formatOption), result.GetValue(explainOption), result.GetValue(parallelOption), console);
+            }
         });
         return command;
     }

@@ -227,17 +227,34 @@ internal sealed class MetricClock
         {
             if (stretch.Kind != SegmentKind.Counted)
             {
-                segments.Add(new ExplanationSegment(new Interval(stretch.From, stretch.To), stretch.Kind, stretch.Reason, null, Duration.Zero));
+                Append(segments, new ExplanationSegment(new Interval(stretch.From, stretch.To), stretch.Kind, stretch.Reason, null, Duration.Zero));
                 continue;
             }
             foreach (var piece in stretch.Calendar!.GetSegments(stretch.From, stretch.To))
             {
-                segments.Add(piece.IsWorking
+                Append(segments, piece.IsWorking
                     ? new ExplanationSegment(piece.Interval, SegmentKind.Counted, null, stretch.Calendar.Id, piece.Interval.Duration)
                     : new ExplanationSegment(piece.Interval, SegmentKind.OutsideHours, piece.ClosedBy, stretch.Calendar.Id, Duration.Zero));
             }
         }
         return segments.ToImmutable();
+    }
+
+    /// <summary>Adds a segment, merging it into the previous one when it continues it (events split stretches, readers do not care).</summary>
+    private static void Append(ImmutableArray<ExplanationSegment>.Builder segments, ExplanationSegment segment)
+    {
+        if (segments.Count > 0 && segments[^1] is var previous
+            && previous.Interval.End == segment.Interval.Start && previous.Kind == segment.Kind
+            && previous.Reason == segment.Reason && previous.CalendarId == segment.CalendarId)
+        {
+            segments[^1] = previous with
+            {
+                Interval = new Interval(previous.Interval.Start, segment.Interval.End),
+                BusinessTime = previous.BusinessTime + segment.BusinessTime,
+            };
+            return;
+        }
+        segments.Add(segment);
     }
 
     private readonly record struct Stretch(Instant From, Instant To, SegmentKind Kind, BusinessCalendar? Calendar, string? Reason);

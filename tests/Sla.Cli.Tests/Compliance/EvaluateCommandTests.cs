@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using static Sla.Cli.Tests.CliRunner;
+
+namespace Sla.Cli.Tests.Compliance;
+
+/// <summary><c>sla evaluate</c>: formats, order, explanation, parallel, and bad input that never stops the batch.</summary>
+public sealed class EvaluateCommandTests
+{
+    private static readonly string Policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+
+    private const string FormatsTicket = """{"id":"T-1","service":"email","priority":"P2","created":"2026-03-02T06:15:00Z","events":[{"at":"2026-03-02T06:40:00Z","type":"agentReply"},{"at":"2026-03-02T07:10:00Z","type":"customerMessage"},{"at":"2026-03-02T08:00:00Z","type":"status","status":"pending"},{"at":"2026-03-03T09:00:00Z","type":"status","status":"open"},{"at":"2026-03-03T10:00:00Z","type":"priority","priority":"P1"},{"at":"2026-03-03T11:00:00Z","type":"resolved"},{"at":"2026-03-04T08:00:00Z","type":"reopened"},{"at":"2026-03-04T09:00:00Z","type":"agentNote"}]}""";
+
+    [Fact]
+    public void The_formats_ticket_as_JSON_Lines()
+    {
+        var (exitCode, output, error) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z");
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        var line = JsonNode.Parse(Assert.Single(Lines(output)))!;
+        Assert.Equal("T-1", line["id"]!.GetValue<string>());
+        Assert.Equal("2026.1", line["policyVersion"]!.GetValue<string>());
+        var metrics = line["metrics"]!.AsArray();
+        Assert.Equal(
+            """{"metric":"firstResponse","cycle":1,"status":"met","start":"2026-03-02T06:15:00Z","stop":"2026-03-02T06:40:00Z","target":"PT1H","calendar":"moscow-office","deadline":"2026-03-02T07:15:00Z","elapsed":"PT25M","remaining":null,"breachedAt":null}""",
+            metrics[0]!.ToJsonString());
+        Assert.Equal(
+            """{"metric":"nextResponse","cycle":1,"status":"breached","start":"2026-03-02T07:10:00Z","stop":"2026-03-03T11:00:00Z","target":"PT30M","calendar":"24x7","deadline":"2026-03-02T12:10:00Z","elapsed":"PT11H50M","remaining":null,"breachedAt":"2026-03-02T12:10:00Z"}""",
+            metrics[1]!.ToJsonString());
+        Assert.Equal(
+            """{"metric":"resolution","cycle":1,"status":"breached","start":"2026-03-02T06:15:00Z","stop":null,"target":"PT4H","calendar":"24x7","deadline":"2026-03-04T08:15:00Z","elapsed":"PT7H45M","remaining":null,"breachedAt":"2026-03-04T08:15:00Z"}""",
+            metrics[2]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Explain_adds_segments_naming_pauses_and_closed_days()
+    {
+        var (_, output, _) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--explain");
+        var resolution = JsonNode.Parse(output)!["metrics"]![2]!["segments"]!.AsArray();
+        Assert.Equal("""{"from":"2026-03-02T06:15:00Z","to":"2026-03-02T08:00:00Z","kind":"counted","reason":null,"calendar":"moscow-office","businessTime":"PT1H45M"}""", resolution[0]!.ToJsonString());
+        Assert.Equal("""{"from":"2026-03-02T08:00:00Z","to":"2026-03-03T09:00:00Z","kind":"paused","reason":"pending","calendar":null,"businessTime":"PT0S"}""", resolution[1]!.ToJsonString());
+        Assert.Contains(resolution, s => s!["kind"]!.GetValue<string>() == "resolved");
+        var counted = resolution.Where(s => s!["kind"]!.GetValue<string>() == "counted").Sum(s => Sla.Core.Text.DurationText.Parse(s!["businessTime"]!.GetValue<string>()).TotalMinutes);
+        Assert.Equal(7 * 60 + 45, counted);
+    }
+
+    [Fact]
+    public void Bad_lines_get_error_lines_in_place_and_the_rest_is_evaluated()
+    {
+        var input = string.Join('\n',
+            """{"id":"A","service":"email","priority":"P1","created":"2026-03-02T06:15:00Z","events":[]}""",
+            """{"id":"T-9","service":"email","priority":"P2","created":"2026-03-02T06:15:00Z","events":[{"at":"2026-03-02T06:10:00Z","type":"agentReply"}]}""",
+            "not json",
+            """{"id":"T-3","service":"email","priority":"P2","created":"2026-03-02T06:15:00Z","events":[{"at":"2026-03-02T07:00:00Z","type":"call"}]}""",
+            """{"id":"T-4","service":"fax","priority":"P2","created":"2026-03-02T06:15:00Z"}""",
+            """{"id":"T-5","service":"email","priority":"P2","created":"2026-03-02T06:15:00Z","events":[{"at":"2026-03-02T08:00:00Z","type":"resolved"},{"at":"2026-03-02T07:00:00Z","type":"reopened"}]}""",
+            """{"id":"T-6","service":"email","priority":"P2","created":"yesterday"}""",
+            """{"id":"T-7","service":"email","priority":"P2","created":"2026-03-02T06:15:00Z","subject":"hello"}""",
+            """{"id":"B","service":"email","priority":"P1","created":"2026-03-02T06:15:00Z"}""");
+        var (exitCode, output, error) = Run(input, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z");
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", error);
+        var lines = Lines(output).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["A", "T-9", "line 3", "T-3", "T-4", "T-5", "T-6", "T-7", "B"], lines.Select(l => l["id"]!.GetValue<string>()));
+        Assert.Equal(
+        [
+            null,
+            "ticket T-9: event 1 (agentReply at 2026-03-02T06:10:00Z) is before the ticket was created at 2026-03-02T06:15:00Z.",
+            "line 3 is not JSON: 'not json' is an invalid JSON literal. Expected the literal 'null'. LineNumber: 0 | BytePositionInLine: 1.",
+            "ticket T-3: event 1 has an unknown type 'call': use agentReply, agentNote, customerMessage, status, priority, resolved, reopened.",
+            "ticket T-4: service 'fax' is not in policy version 2026.1; the services are email, erp.",
+            "ticket T-5: event 2 (reopened at 2026-03-02T07:00:00Z) is earlier than event 1 at 2026-03-02T08:00:00Z: the log must be in time order.",
+            "ticket T-6: \"created\": 'yesterday' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.",
+            "ticket T-7: 'subject' is not a field of a ticket; the fields are id, service, priority, created, events.",
+            null,
+        ], lines.Select(l => l["error"]?.GetValue<string>()));
+        Assert.Equal(2, lines[^1]["metrics"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Parallel_keeps_input_order_and_gives_the_same_output()
+    {
+        var input = string.Join('\n', Enumerable.Range(0, 5000).Select(i =>
+            $$"""{"id":"T-{{i}}","service":"{{(i % 2 == 0 ? "email" : "erp")}}","priority":"P{{1 + (i % 4)}}","created":"2026-03-{{2 + (i % 20):00}}T{{i % 24:00}}:{{i % 60:00}}:00Z","events":[{"at":"2026-03-{{2 + (i % 20):00}}T{{i % 24:00}}:{{i % 60:00}}:00Z","type":"customerMessage"}]}"""));
+        var serial = Run(input, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-25T00:00:00Z");
+        var parallel = Run(input, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-25T00:00:00Z", "--parallel");
+        Assert.Equal(0, serial.ExitCode);
+        Assert.Equal(serial.Out, parallel.Out);
+        Assert.Equal(5000, Lines(parallel.Out).Length);
+    }
+
+    [Fact]
+    public void Table_and_csv()
+    {
+        var (_, table, _) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "table");
+        Assert.Equal(
+        [
+            "id            metric          cycle  status         target                                        deadline              elapsed     remaining   breached at",
+            "T-1           firstResponse   1      met            PT1H on moscow-office                         2026-03-02T07:15:00Z  PT25M       -           -",
+            "T-1           nextResponse    1      breached       PT30M on 24x7                                 2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z",
+            "T-1           resolution      1      breached       PT4H on 24x7                                  2026-03-04T08:15:00Z  PT7H45M     -           2026-03-04T08:15:00Z",
+        ], Lines(table));
+        var (_, csv, _) = Run(FormatsTicket + "\n" + """{"id":"x,\"y\"","service":"fax","priority":"P1","created":"2026-03-02T06:15:00Z"}""", "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "csv");
+        var rows = Lines(csv);
+        Assert.Equal("id,metric,cycle,status,target,calendar,start,stop,deadline,elapsed,remaining,breachedAt,error", rows[0]);
+        Assert.Equal("T-1,firstResponse,1,met,PT1H,moscow-office,2026-03-02T06:15:00Z,2026-03-02T06:40:00Z,2026-03-02T07:15:00Z,PT25M,,,", rows[1]);
+        Assert.Equal("\"x,\"\"y\"\"\",,,,,,,,,,,,\"ticket x,\"\"y\"\": service 'fax' is not in policy version 2026.1; the services are email, erp.\"", rows[4]);
+    }
+
+    [Fact]
+    public void Usage_errors_exit_2_without_output()
+    {
+        Assert.Equal((2, "", "--at: 'soon' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.\n"),
+            Run("", "evaluate", "--policy", Policy, "--tickets", "-", "--at", "soon"));
+        var (code, output, error) = Run("", "evaluate", "--policy", Policy, "--tickets", "/no/such/tickets.jsonl");
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith("/no/such/tickets.jsonl: cannot be read:", error);
+    }
+
+    [Fact]
+    public void Without_at_the_clock_is_read_once()
+    {
+        var (exitCode, output, _) = Run("""{"id":"A","service":"email","priority":"P1","created":"2026-11-28T11:00:00Z"}""", "evaluate", "--policy", Policy, "--tickets", "-");
+        Assert.Equal(0, exitCode);
+        Assert.Equal("PT1H", JsonNode.Parse(output)!["metrics"]![1]!["elapsed"]!.GetValue<string>());
+    }
+}
