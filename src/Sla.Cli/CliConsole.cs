@@ -1,10 +1,52 @@
+using System.Text;
+
 namespace Sla.Cli;
 
-/// <summary>The streams a command reads and writes, so tests can run commands in-process.</summary>
-/// <param name="In">Standard input.</param>
-/// <param name="Out">Standard output.</param>
-/// <param name="Error">Standard error.</param>
-internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error);
+/// <summary>
+/// The streams a command reads and writes. Standard input and output are byte streams, so commands that
+/// move millions of lines (<c>sla evaluate</c>) can read and write UTF-8 without making strings; the
+/// text views <see cref="In"/> and <see cref="Out"/> are for everything else. Tests run commands in-process
+/// on memory streams.
+/// </summary>
+internal sealed class CliConsole(Stream input, Stream output, TextWriter error) : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private StreamReader? reader;
+    private StreamWriter? writer;
+
+    /// <summary>Standard input as bytes.</summary>
+    public Stream InputStream => input;
+
+    /// <summary>Standard output as bytes; call <see cref="FlushText"/> before writing here after <see cref="Out"/>.</summary>
+    public Stream OutputStream => output;
+
+    /// <summary>Standard input as text.</summary>
+    public TextReader In => reader ??= new StreamReader(input, Utf8, false, 1 << 16, leaveOpen: true);
+
+    /// <summary>Standard output as text (buffered; flushed by <see cref="Flush"/>).</summary>
+    public TextWriter Out => writer ??= new StreamWriter(output, Utf8, 1 << 16, leaveOpen: true) { AutoFlush = false };
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error => error;
+
+    /// <summary>Pushes text written to <see cref="Out"/> into <see cref="OutputStream"/>.</summary>
+    public void FlushText() => writer?.Flush();
+
+    /// <summary>Flushes everything written.</summary>
+    public void Flush()
+    {
+        FlushText();
+        output.Flush();
+        error.Flush();
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        reader?.Dispose();
+        writer?.Dispose();
+    }
+}
 
 /// <summary>The exit codes every command uses.</summary>
 internal static class ExitCodes

@@ -30,7 +30,9 @@ internal static class SlaCommandLine
             console.Error.WriteLine("Run 'sla --help' for usage.");
             return ExitCodes.Invalid;
         }
-        return parsed.Invoke(new System.CommandLine.InvocationConfiguration { Output = console.Out, Error = console.Error });
+        var exitCode = parsed.Invoke(new System.CommandLine.InvocationConfiguration { Output = console.Out, Error = console.Error });
+        console.Flush();
+        return exitCode;
     }
 
     private static RootCommand Build(CliConsole console, IClock clock)
@@ -173,10 +175,10 @@ internal static class SlaCommandLine
                 return ExitCodes.Invalid;
             }
             var ticketsPath = result.GetValue(ticketsOption)!;
-            TextReader input;
+            Stream input;
             try
             {
-                input = ticketsPath == "-" ? console.In : new StreamReader(ticketsPath);
+                input = ticketsPath == "-" ? console.InputStream : File.OpenRead(ticketsPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -10,10 +10,14 @@ internal static class CliRunner
 
     public static (int ExitCode, string Out, string Error) Run(string input, params string[] args)
     {
-        using var output = new StringWriter();
+        using var output = new MemoryStream();
         using var error = new StringWriter();
-        var exitCode = SlaCommandLine.Run(args, new CliConsole(new StringReader(input), output, error), new FakeClock(Now));
-        return (exitCode, output.ToString(), error.ToString());
+        int exitCode;
+        using (var console = new CliConsole(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input)), output, error))
+        {
+            exitCode = SlaCommandLine.Run(args, console, new FakeClock(Now));
+        }
+        return (exitCode, System.Text.Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
     public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using NodaTime;
@@ -32,78 +34,120 @@ internal static class EvaluateCommand
     private const int BatchSize = 2048;
     private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error"];
 
-    public static int Run(PolicySet policy, TextReader input, Instant now, EvaluationFormat format, bool explain, bool parallel, CliConsole console)
+    public static int Run(PolicySet policy, Stream input, Instant now, EvaluationFormat format, bool explain, bool parallel, CliConsole console)
     {
         var options = new EvaluationOptions(explain);
-        var output = console.Out;
         if (format == EvaluationFormat.Csv)
         {
-            output.WriteLine(string.Join(',', Columns));
+            console.Out.WriteLine(string.Join(',', Columns));
         }
         else if (format == EvaluationFormat.Table)
         {
-            output.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at"]));
+            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at"]));
         }
-        var failed = false;
-        var lines = new List<(string Text, int Number)>(BatchSize);
-        var rendered = new string[BatchSize];
-        var lineNumber = 0;
-        while (true)
+        console.FlushText();
+        var output = console.OutputStream;
+        var failed = 0;
+        byte[][] Process(LineBatch batch)
         {
-            lines.Clear();
-            while (lines.Count < BatchSize && input.ReadLine() is { } line)
+            using (batch)
             {
-                lineNumber++;
-                if (!string.IsNullOrWhiteSpace(line))
+                var rendered = new byte[batch.Count][];
+                void One(int i)
                 {
-                    lines.Add((line, lineNumber));
+                    var evaluation = EvaluateLine(policy, batch.Line(i), batch.LineNumber(i), now, options);
+                    if (!evaluation.IsValid)
+                    {
+                        Interlocked.Exchange(ref failed, 1);
+                    }
+                    rendered[i] = Render(evaluation, format);
                 }
-            }
-            if (lines.Count == 0)
-            {
-                break;
-            }
-            var batchFailed = 0;
-            void Process(int i)
-            {
-                var evaluation = EvaluateLine(policy, lines[i].Text, lines[i].Number, now, options);
-                if (!evaluation.IsValid)
+                if (parallel)
                 {
-                    Interlocked.Exchange(ref batchFailed, 1);
+                    Parallel.For(0, rendered.Length, One);
                 }
-                rendered[i] = Render(evaluation, format);
-            }
-            if (parallel)
-            {
-                Parallel.For(0, lines.Count, Process);
-            }
-            else
-            {
-                for (var i = 0; i < lines.Count; i++)
+                else
                 {
-                    Process(i);
+                    for (var i = 0; i < rendered.Length; i++)
+                    {
+                        One(i);
+                    }
                 }
+                return rendered;
             }
-            for (var i = 0; i < lines.Count; i++)
-            {
-                output.Write(rendered[i]);
-            }
-            failed |= batchFailed != 0;
         }
-        return failed ? ExitCodes.SomeFailed : ExitCodes.Ok;
+
+        var batches = new Utf8LineBatches(input, BatchSize);
+        if (!parallel)
+        {
+            while (batches.Next() is { } batch)
+            {
+                Write(output, Process(batch));
+            }
+        }
+        else
+        {
+            // Reading, evaluating and writing overlap: batches are evaluated on every core while the next
+            // is read and the previous written, in input order. At most a few batches are in flight.
+            using var inFlight = new BlockingCollection<Task<byte[][]>>(boundedCapacity: 4);
+            var producer = Task.Run(() =>
+            {
+                try
+                {
+                    while (batches.Next() is { } batch)
+                    {
+                        inFlight.Add(Task.Run(() => Process(batch)));
+                    }
+                }
+                finally
+                {
+                    inFlight.CompleteAdding();
+                }
+            });
+            foreach (var pending in inFlight.GetConsumingEnumerable())
+            {
+                Write(output, pending.GetAwaiter().GetResult());
+            }
+            producer.GetAwaiter().GetResult();
+        }
+        return failed != 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
-    internal static TicketEvaluation EvaluateLine(PolicySet policy, string line, int lineNumber, Instant now, EvaluationOptions options) =>
+    private static void Write(Stream output, byte[][] rendered)
+    {
+        foreach (var bytes in rendered)
+        {
+            output.Write(bytes);
+        }
+    }
+
+    internal static TicketEvaluation EvaluateLine(PolicySet policy, ReadOnlySpan<byte> line, int lineNumber, Instant now, EvaluationOptions options) =>
         TicketDocument.TryParseLine(line, lineNumber, out var ticket, out var id, out var error)
             ? ComplianceEvaluator.Evaluate(policy, ticket, now, options)
             : new TicketEvaluation(id ?? $"line {lineNumber}", null, [], error);
 
-    private static string Render(TicketEvaluation evaluation, EvaluationFormat format)
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? lineBuffer;
+
+    private static byte[] Render(TicketEvaluation evaluation, EvaluationFormat format)
+    {
+        if (format != EvaluationFormat.Jsonl)
+        {
+            return Encoding.UTF8.GetBytes(RenderText(evaluation, format));
+        }
+        var buffer = lineBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        EvaluationDocument.WriteLine(evaluation, buffer);
+        var bytes = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(bytes);
+        bytes[^1] = (byte)'\n';
+        return bytes;
+    }
+
+    private static string RenderText(TicketEvaluation evaluation, EvaluationFormat format)
     {
         switch (format)
         {
-            case EvaluationFormat.Jsonl:
-                return EvaluationDocument.ToLine(evaluation) + "\n";
             case EvaluationFormat.Table when !evaluation.IsValid:
                 return $"{evaluation.TicketId,-12} ERROR: {evaluation.Error}\n";
             case EvaluationFormat.Csv when !evaluation.IsValid:

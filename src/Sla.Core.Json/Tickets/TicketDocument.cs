@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Sla.Core.Text;
@@ -11,7 +13,10 @@ namespace Sla.Core.Json.Tickets;
 /// A line that cannot be read gives a sentence naming the line, the ticket (when its id could be read)
 /// and the event.
 /// </summary>
-/// <remarks>Stateless and thread-safe.</remarks>
+/// <remarks>
+/// Stateless and thread-safe. Reads with a forward-only <see cref="Utf8JsonReader"/>, without building a
+/// document, because <c>sla evaluate</c> reads millions of lines.
+/// </remarks>
 public static class TicketDocument
 {
     private static readonly string[] TicketFields = ["id", "service", "priority", "created", "events"];
@@ -27,101 +32,158 @@ public static class TicketDocument
     public static bool TryParseLine(string line, int lineNumber, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Ticket? ticket, out string? ticketId, out string? error)
     {
         ArgumentNullException.ThrowIfNull(line);
-        ticket = null;
-        ticketId = null;
-        JsonDocument document;
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(line.Length));
         try
         {
-            document = JsonDocument.Parse(line);
+            var length = Encoding.UTF8.GetBytes(line, buffer);
+            return TryParseLine(buffer.AsSpan(0, length), lineNumber, out ticket, out ticketId, out error);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads one line of UTF-8.</summary>
+    /// <param name="utf8Line">The line's bytes, without its line break.</param>
+    /// <param name="lineNumber">Its 1-based number, for messages.</param>
+    /// <param name="ticket">The ticket, when the line is valid.</param>
+    /// <param name="ticketId">The ticket's id when it could be read (also on error), otherwise <see langword="null"/>.</param>
+    /// <param name="error">Why the line cannot be read, otherwise <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when the line holds a ticket.</returns>
+    public static bool TryParseLine(ReadOnlySpan<byte> utf8Line, int lineNumber, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Ticket? ticket, out string? ticketId, out string? error)
+    {
+        ticket = null;
+        var fields = new TicketFieldsRead();
+        string? firstProblem;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Line);
+            firstProblem = ReadTicket(ref reader, ref fields);
+            // A syntax error anywhere in the line wins over what the fields say.
+            while (reader.Read())
+            {
+            }
         }
         catch (JsonException e)
         {
+            ticketId = null;
             error = $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}";
             return false;
         }
-        using (document)
+        ticketId = fields.Id;
+        error = firstProblem switch
         {
-            ticket = Read(document.RootElement, lineNumber, ref ticketId, out error);
-            return ticket is not null;
-        }
+            NotAnObject => $"line {lineNumber} is not a ticket (a JSON object).",
+            _ when fields.Id is null => $"line {lineNumber}: the ticket has no \"id\" (a string).",
+            { } problem => $"ticket {fields.Id}: {problem}",
+            null => Check(ref fields, out ticket),
+        };
+        return error is null;
     }
 
-    private static Ticket? Read(JsonElement root, int lineNumber, ref string? id, out string? error)
+    private static string? ReadTicket(ref Utf8JsonReader reader, ref TicketFieldsRead fields)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            error = $"line {lineNumber} is not a ticket (a JSON object).";
-            return null;
+            reader.Skip();
+            return NotAnObject;
         }
-        id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-        var who = id is null ? $"line {lineNumber}" : $"ticket {id}";
-        if (id is null)
+        string? problem = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            error = $"{who}: the ticket has no \"id\" (a string).";
-            return null;
-        }
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!TicketFields.Contains(property.Name))
+            var name = reader.GetString()!;
+            reader.Read();
+            switch (name)
             {
-                error = $"{who}: '{property.Name}' is not a field of a ticket; the fields are {string.Join(", ", TicketFields)}.";
-                return null;
+                case "id" or "service" or "priority" or "created":
+                    var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (value is null && reader.TokenType != JsonTokenType.Null)
+                    {
+                        problem ??= $"\"{name}\" must be a string, found {Describe(ref reader)}.";
+                        reader.Skip();
+                    }
+                    fields.Set(name, value);
+                    break;
+                case "events":
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        problem ??= ReadEvents(ref reader, ref fields);
+                    }
+                    else if (reader.TokenType != JsonTokenType.Null)
+                    {
+                        problem ??= "\"events\" must be a list.";
+                        reader.Skip();
+                    }
+                    break;
+                default:
+                    problem ??= $"'{name}' is not a field of a ticket; the fields are {string.Join(", ", TicketFields)}.";
+                    reader.Skip();
+                    break;
             }
         }
-        if (RequiredString(root, "service", who, out var service) is { } e1)
-        {
-            error = e1;
-            return null;
-        }
-        if (RequiredString(root, "priority", who, out var priority) is { } e2)
-        {
-            error = e2;
-            return null;
-        }
-        if (RequiredString(root, "created", who, out var createdText) is { } e3)
-        {
-            error = e3;
-            return null;
-        }
-        if (!InstantText.TryParse(createdText, out var created))
-        {
-            error = $"{who}: \"created\": {InstantText.Problem(createdText)}";
-            return null;
-        }
+        return problem;
+    }
+
+    private static string? ReadEvents(ref Utf8JsonReader reader, ref TicketFieldsRead fields)
+    {
+        string? problem = null;
         var events = ImmutableArray.CreateBuilder<TicketEvent>();
-        if (root.TryGetProperty("events", out var list) && list.ValueKind != JsonValueKind.Null)
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (list.ValueKind != JsonValueKind.Array)
+            index++;
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
-                error = $"{who}: \"events\" must be a list.";
-                return null;
+                problem ??= $"event {index} is not an event (a JSON object).";
+                reader.Skip();
+                continue;
             }
-            var index = 0;
-            foreach (var item in list.EnumerateArray())
+            string? at = null, type = null, status = null, priority = null, extra = null, wrongType = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                index++;
-                if (ReadEvent(item, $"{who}: event {index}", out var ticketEvent) is { } eventError)
+                var name = reader.GetString()!;
+                reader.Read();
+                string? value = null;
+                if (reader.TokenType == JsonTokenType.String)
                 {
-                    error = eventError;
-                    return null;
+                    value = reader.GetString();
                 }
-                events.Add(ticketEvent!);
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    wrongType ??= $"\"{name}\" must be a string, found {Describe(ref reader)}.";
+                    reader.Skip();
+                }
+                switch (name)
+                {
+                    case "at": at = value; break;
+                    case "type": type = value; break;
+                    case "status": status = value; break;
+                    case "priority": priority = value; break;
+                    default: extra ??= name; break;
+                }
+            }
+            if (problem is null)
+            {
+                problem = MakeEvent(index, at, type, status, priority, extra, wrongType, out var made);
+                if (made is not null)
+                {
+                    events.Add(made);
+                }
             }
         }
-        error = null;
-        return new Ticket(id, service!, priority!, created, events.ToImmutable());
+        fields.Events = events.ToImmutable();
+        fields.HasEvents = true;
+        return problem;
     }
 
-    private static string? ReadEvent(JsonElement item, string where, out TicketEvent? ticketEvent)
+    private static string? MakeEvent(int index, string? atText, string? type, string? status, string? priority, string? extra, string? wrongType, out TicketEvent? made)
     {
-        ticketEvent = null;
-        if (item.ValueKind != JsonValueKind.Object)
+        made = null;
+        var where = $"event {index}";
+        if (type is null)
         {
-            return $"{where} is not an event (a JSON object).";
-        }
-        if (RequiredString(item, "type", where, out var type) is { } typeError)
-        {
-            return typeError;
+            return wrongType is not null && wrongType.StartsWith("\"type\"", StringComparison.Ordinal) ? $"{where}: {wrongType}" : $"{where}: \"type\" is missing.";
         }
         var kindIndex = Array.IndexOf(EventTypes, type);
         if (kindIndex < 0)
@@ -130,42 +192,86 @@ public static class TicketDocument
         }
         var kind = (TicketEventKind)kindIndex;
         var valueField = kind switch { TicketEventKind.Status => "status", TicketEventKind.Priority => "priority", _ => null };
-        foreach (var property in item.EnumerateObject())
+        var stray = extra ?? (status is not null && valueField != "status" ? "status" : priority is not null && valueField != "priority" ? "priority" : null);
+        if (stray is not null)
         {
-            if (property.Name is not ("at" or "type") && property.Name != valueField)
-            {
-                return $"{where} ({type}): '{property.Name}' is not a field of a {type} event.";
-            }
+            return $"{where} ({type}): '{stray}' is not a field of a {type} event.";
         }
-        if (RequiredString(item, "at", where, out var atText) is { } atError)
+        if (wrongType is not null)
         {
-            return atError;
+            return $"{where} ({type}): {wrongType}";
+        }
+        if (atText is null)
+        {
+            return $"{where}: \"at\" is missing.";
         }
         if (!InstantText.TryParse(atText, out var at))
         {
             return $"{where} ({type}): \"at\": {InstantText.Problem(atText)}";
         }
-        string? value = null;
-        if (valueField is not null && RequiredString(item, valueField, $"{where} ({type})", out value) is { } valueError)
+        var value = kind == TicketEventKind.Status ? status : kind == TicketEventKind.Priority ? priority : null;
+        if (valueField is not null && value is null)
         {
-            return valueError;
+            return $"{where} ({type}): \"{valueField}\" is missing.";
         }
-        ticketEvent = new TicketEvent(at, kind, value);
+        made = new TicketEvent(at, kind, value);
         return null;
     }
 
-    private static string? RequiredString(JsonElement element, string field, string where, out string? value)
+    private static string? Check(ref TicketFieldsRead fields, out Ticket? ticket)
     {
-        value = null;
-        if (!element.TryGetProperty(field, out var property) || property.ValueKind == JsonValueKind.Null)
+        ticket = null;
+        var who = $"ticket {fields.Id}";
+        if (fields.Service is null)
         {
-            return $"{where}: \"{field}\" is missing.";
+            return $"{who}: \"service\" is missing.";
         }
-        if (property.ValueKind != JsonValueKind.String)
+        if (fields.Priority is null)
         {
-            return $"{where}: \"{field}\" must be a string, found {DocumentReader.Describe(property)}.";
+            return $"{who}: \"priority\" is missing.";
         }
-        value = property.GetString();
+        if (fields.Created is null)
+        {
+            return $"{who}: \"created\" is missing.";
+        }
+        if (!InstantText.TryParse(fields.Created, out var created))
+        {
+            return $"{who}: \"created\": {InstantText.Problem(fields.Created)}";
+        }
+        ticket = new Ticket(fields.Id!, fields.Service, fields.Priority, created, fields.HasEvents ? fields.Events : []);
         return null;
+    }
+
+    private const string NotAnObject = "\u0000not an object";
+
+    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "a list",
+        JsonTokenType.Number => $"the number {Encoding.UTF8.GetString(reader.ValueSpan)}",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => "null",
+    };
+
+    private struct TicketFieldsRead
+    {
+        public string? Id;
+        public string? Service;
+        public string? Priority;
+        public string? Created;
+        public ImmutableArray<TicketEvent> Events;
+        public bool HasEvents;
+
+        public void Set(string name, string? value)
+        {
+            switch (name)
+            {
+                case "id": Id = value; break;
+                case "service": Service = value; break;
+                case "priority": Priority = value; break;
+                default: Created = value; break;
+            }
+        }
     }
 }

@@ -77,7 +77,7 @@ public static class ComplianceEvaluator
         $"ticket {ticketId}: event {index + 1} ({Ticket.Describe(e)}) names priority '{e.Value}', which is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";
 
     internal static TicketEvaluation Results(string ticketId, TicketSimulation simulation, Instant now) =>
-        new(ticketId, simulation.Version.Version, [.. simulation.Results(now)], null);
+        new(ticketId, simulation.Version.Version, simulation.Results(now), null);
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }

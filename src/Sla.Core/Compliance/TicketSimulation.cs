@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 using Sla.Core.Policies;
 using Sla.Core.Tickets;
@@ -91,10 +93,12 @@ internal sealed class TicketSimulation
                 break;
             case TicketEventKind.Priority:
                 priority = e.Value!;
-                foreach (var clock in Clocks().Where(c => !c.IsStopped))
+                SetTargetIfRunning(firstResponse, at);
+                foreach (var cycle in nextResponse)
                 {
-                    SetTarget(clock, at);
+                    SetTargetIfRunning(cycle, at);
                 }
+                SetTargetIfRunning(resolution, at);
                 break;
             case TicketEventKind.Resolved:
                 StopIfRunning(firstResponse, at);
@@ -110,17 +114,17 @@ internal sealed class TicketSimulation
         }
     }
 
-    public IEnumerable<MetricResult> Results(Instant now) =>
-        Clocks().Select(c => c.ResultAt(now, version.WarningAt));
-
-    private IEnumerable<MetricClock> Clocks()
+    /// <summary>Every clock's result: first response, each next-response cycle, resolution.</summary>
+    public ImmutableArray<MetricResult> Results(Instant now)
     {
-        yield return firstResponse;
-        foreach (var cycle in nextResponse)
+        var results = new MetricResult[nextResponse.Count + 2];
+        results[0] = firstResponse.ResultAt(now, version.WarningAt);
+        for (var i = 0; i < nextResponse.Count; i++)
         {
-            yield return cycle;
+            results[i + 1] = nextResponse[i].ResultAt(now, version.WarningAt);
         }
-        yield return resolution;
+        results[^1] = resolution.ResultAt(now, version.WarningAt);
+        return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
     private bool IsPauseStatus(string? name) => name is not null && version.PauseStatuses.Contains(name);
@@ -136,6 +140,14 @@ internal sealed class TicketSimulation
     {
         var target = service.TargetFor(priority, clock.Metric);
         clock.SetTarget(target, target is null ? null : version.Calendar(target.CalendarId), at);
+    }
+
+    private void SetTargetIfRunning(MetricClock clock, Instant at)
+    {
+        if (!clock.IsStopped)
+        {
+            SetTarget(clock, at);
+        }
     }
 
     private void StopOpenCycle(Instant at)

@@ -10,8 +10,18 @@ public sealed record ServiceDefinition(string Id, string Name, System.Collection
     /// <param name="priority">The priority.</param>
     /// <param name="metric">The metric.</param>
     /// <returns>The target, or <see langword="null"/>.</returns>
-    public SlaTarget? TargetFor(string priority, Metric metric) =>
-        Targets.FirstOrDefault(t => t.Priority == priority && t.Metric == metric)?.Target;
+    public SlaTarget? TargetFor(string priority, Metric metric)
+    {
+        // A loop, not LINQ: evaluation looks targets up for every clock of every ticket.
+        foreach (var target in Targets)
+        {
+            if (target.Metric == metric && target.Priority == priority)
+            {
+                return target.Target;
+            }
+        }
+        return null;
+    }
 }
 
 /// <summary>One target of a service.</summary>

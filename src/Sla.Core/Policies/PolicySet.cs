@@ -29,5 +29,15 @@ public sealed class PolicySet
     /// <summary>Gets the version in force at an instant: the last one effective at or before it.</summary>
     /// <param name="instant">The instant (a ticket's creation).</param>
     /// <returns>The version, or <see langword="null"/> when the instant is before the first version.</returns>
-    public PolicyVersion? VersionAt(Instant instant) => Versions.LastOrDefault(v => v.EffectiveFrom <= instant);
+    public PolicyVersion? VersionAt(Instant instant)
+    {
+        for (var i = Versions.Length - 1; i >= 0; i--)
+        {
+            if (Versions[i].EffectiveFrom <= instant)
+            {
+                return Versions[i];
+            }
+        }
+        return null;
+    }
 }
