@@ -179,7 +179,7 @@ internal static class EvaluateCommand
 
     private static string TableRow(string[] cells)
     {
-        int[] widths = [12, 14, 5, 13, 44, 20, 10, 10, 20];
+        int[] widths = [12, 14, 5, 13, 50, 20, 10, 10, 20];
         return string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
     }
 

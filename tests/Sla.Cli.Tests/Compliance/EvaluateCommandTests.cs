@@ -94,10 +94,10 @@ public sealed class EvaluateCommandTests
         var (_, table, _) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "table");
         Assert.Equal(
         [
-            "id            metric          cycle  status         target                                        deadline              elapsed     remaining   breached at",
-            "T-1           firstResponse   1      met            PT1H on moscow-office                         2026-03-02T07:15:00Z  PT25M       -           -",
-            "T-1           nextResponse    1      breached       PT30M on 24x7                                 2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z",
-            "T-1           resolution      1      breached       PT4H on 24x7                                  2026-03-04T08:15:00Z  PT7H45M     -           2026-03-04T08:15:00Z",
+            "id            metric          cycle  status         target                                              deadline              elapsed     remaining   breached at",
+            "T-1           firstResponse   1      met            PT1H on moscow-office                               2026-03-02T07:15:00Z  PT25M       -           -",
+            "T-1           nextResponse    1      breached       PT30M on 24x7                                       2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z",
+            "T-1           resolution      1      breached       PT4H on 24x7                                        2026-03-04T08:15:00Z  PT7H45M     -           2026-03-04T08:15:00Z",
         ], Lines(table));
         var (_, csv, _) = Run(FormatsTicket + "\n" + """{"id":"x,\"y\"","service":"fax","priority":"P1","created":"2026-03-02T06:15:00Z"}""", "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "csv");
         var rows = Lines(csv);
