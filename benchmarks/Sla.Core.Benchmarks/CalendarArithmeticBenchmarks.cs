@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using Sla.Core.Calendars;
-using Sla.Core.Tests.Calendars;
+using Sla.Core.Testing;
 
 namespace Sla.Core.Benchmarks;
 
@@ -14,14 +14,14 @@ public class CalendarArithmeticBenchmarks
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 27, 14, 17);
     private BusinessCalendar london = null!;
-    private BruteForceCalendar reference = null!;
+    private ReferenceCalendar reference = null!;
     private Instant end1, end40, end2000;
 
     [GlobalSetup]
     public void Setup()
     {
         london = Calendars.London();
-        reference = new BruteForceCalendar(london);
+        reference = new ReferenceCalendar(london);
         end1 = london.Add(Start, Duration.FromHours(1));
         end40 = london.Add(Start, Duration.FromHours(40));
         end2000 = london.Add(Start, Duration.FromHours(2000));

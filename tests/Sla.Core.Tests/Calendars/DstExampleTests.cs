@@ -1,5 +1,6 @@
 using NodaTime;
 using static Sla.Core.Tests.Calendars.TestCalendars;
+using Sla.Core.Testing;
 
 namespace Sla.Core.Tests.Calendars;
 
@@ -77,7 +78,7 @@ public sealed class DstExampleTests
     [Fact]
     public void Synthetic_midnight_jump_removes_the_first_hour_of_the_day()
     {
-        var calendar = Daily(TestZones.MidnightJump, "00:00-02:00");
+        var calendar = Daily(TestTimeZones.MidnightJump, "00:00-02:00");
         Assert.Equal(Duration.FromHours(1), WorkingTimeOn(calendar, new LocalDate(2030, 3, 10)));
     }
 
@@ -85,7 +86,7 @@ public sealed class DstExampleTests
     public void Synthetic_midnight_repeat_counts_the_repeated_hour_once_per_pass()
     {
         // 23:00-24:00 of the 15th happens twice; a 22:00-24:00 window holds 3 h.
-        var calendar = Daily(TestZones.MidnightRepeat, "22:00-24:00");
+        var calendar = Daily(TestTimeZones.MidnightRepeat, "22:00-24:00");
         Assert.Equal(Duration.FromHours(3), WorkingTimeOn(calendar, new LocalDate(2031, 2, 15)) + Duration.Zero);
     }
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using Sla.Core.Calendars;
+using Sla.Core.Testing;
 
 namespace Sla.Core.Tests.Calendars;
 
@@ -15,7 +16,7 @@ internal static class TestCalendars
     /// <summary>A calendar with the same windows on each of the given days.</summary>
     public static BusinessCalendarBuilder Builder(string zone, IEnumerable<IsoDayOfWeek> days, params string[] windows)
     {
-        var builder = new BusinessCalendarBuilder("test", zone).WithTimeZoneProvider(TestZones.Provider);
+        var builder = new BusinessCalendarBuilder("test", zone).WithTimeZoneProvider(TestTimeZones.Provider);
         foreach (var day in days)
         {
             builder.AddHours(day, windows);
@@ -31,7 +32,7 @@ internal static class TestCalendars
     public static Instant Local(string zone, string localDateTime, bool later = false)
     {
         var local = LocalDateTimePattern.GeneralIso.Parse(localDateTime).Value;
-        var mapping = TestZones.Provider[zone].MapLocal(local);
+        var mapping = TestTimeZones.Provider[zone].MapLocal(local);
         return (later ? mapping.Last() : mapping.First()).ToInstant();
     }
 

@@ -4,11 +4,12 @@ using Sla.Core.Compliance;
 using Sla.Core.Policies;
 using Sla.Core.Tickets;
 using static Sla.Core.Tests.Compliance.EvaluationFixture;
+using Sla.Core.Testing;
 
 namespace Sla.Core.Tests.Compliance;
 
 /// <summary>Properties of the evaluator over generated event logs.</summary>
-[Properties(Arbitrary = [typeof(TicketGenerators)], MaxTest = 300)]
+[Properties(Arbitrary = [typeof(FixtureTickets)], MaxTest = 300)]
 public sealed class EvaluationProperties
 {
     [Property]

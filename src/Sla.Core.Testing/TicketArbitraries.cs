@@ -1,0 +1,81 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Sla.Core.Policies;
+using Sla.Core.Tickets;
+
+namespace Sla.Core.Testing;
+
+/// <summary>A generated ticket with an evaluation instant at or after its last event.</summary>
+/// <param name="Ticket">The ticket (valid against the policy it was generated for).</param>
+/// <param name="Now">The evaluation instant.</param>
+public sealed record TicketScenario(Ticket Ticket, Instant Now)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Ticket.Service} {Ticket.Priority} created {Ticket.Created}, now {Now}: {string.Join(", ", Ticket.Events.Select(Ticket.Describe))}";
+}
+
+/// <summary>
+/// FsCheck generators for valid ticket event logs: up to twelve events of every kind over up to ten days,
+/// statuses that pause and that do not, priority changes among the policy's priorities, resolutions and
+/// reopenings. Failing cases shrink by dropping events and moving the evaluation instant earlier.
+/// </summary>
+public static class TicketArbitraries
+{
+    /// <summary>Tickets for one service of a policy version, created in the 20 days from <paramref name="earliest"/>.</summary>
+    /// <param name="version">The policy version (its priorities and pause statuses are used).</param>
+    /// <param name="service">The service id.</param>
+    /// <param name="earliest">The earliest creation instant.</param>
+    /// <returns>The arbitrary.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static Arbitrary<TicketScenario> For(PolicyVersion version, string service, Instant earliest)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(service);
+        var priorities = version.Priorities.ToArray();
+        var statuses = version.PauseStatuses.Concat(["open", "in-progress"]).ToArray();
+        return Arb.From(
+            from created in Gen.Choose(0, 60 * 24 * 20).Select(m => earliest + Duration.FromMinutes(m))
+            from priority in Gen.Elements(priorities)
+            from gaps in Gen.ListOf(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 600)), (1, Gen.Choose(600, 3000))), 12)
+            from kinds in Gen.ListOf(Event(priorities, statuses), 12)
+            from count in Gen.Choose(0, 12)
+            from tail in Gen.Choose(0, 3000)
+            let events = Build(created, gaps.Take(count), kinds)
+            select new TicketScenario(
+                new Ticket("T-gen", service, priority, created, [.. events]),
+                (events.Count == 0 ? created : events[^1].At) + Duration.FromMinutes(tail)),
+            Shrink);
+    }
+
+    private static IEnumerable<TicketScenario> Shrink(TicketScenario s)
+    {
+        var events = s.Ticket.Events;
+        for (var i = events.Length - 1; i >= 0; i--)
+        {
+            yield return s with { Ticket = s.Ticket with { Events = events.RemoveAt(i) } };
+        }
+        var last = events.IsEmpty ? s.Ticket.Created : events[^1].At;
+        if (s.Now > last)
+        {
+            yield return s with { Now = last };
+        }
+    }
+
+    private static List<TicketEvent> Build(Instant created, IEnumerable<int> gaps, IEnumerable<Func<Instant, TicketEvent>> kinds)
+    {
+        var at = created;
+        return [.. gaps.Zip(kinds, (gap, make) => make(at += Duration.FromMinutes(gap)))];
+    }
+
+    private static Gen<Func<Instant, TicketEvent>> Event(string[] priorities, string[] statuses) =>
+        Gen.Frequency<Func<Instant, TicketEvent>>(
+            (3, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.AgentReply)),
+            (1, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.AgentNote)),
+            (3, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.CustomerMessage)),
+            (3, Gen.Elements(statuses).Select(s => (Func<Instant, TicketEvent>)(at => TicketEvent.StatusChange(at, s)))),
+            (2, Gen.Elements(priorities).Select(p => (Func<Instant, TicketEvent>)(at => TicketEvent.PriorityChange(at, p)))),
+            (2, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.Resolved)),
+            (1, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.Reopened)));
+}
