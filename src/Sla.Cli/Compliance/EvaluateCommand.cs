@@ -124,7 +124,7 @@ internal static class EvaluateCommand
     internal static TicketEvaluation EvaluateLine(PolicySet policy, ReadOnlySpan<byte> line, int lineNumber, Instant now, EvaluationOptions options) =>
         TicketDocument.TryParseLine(line, lineNumber, out var ticket, out var id, out var error)
             ? ComplianceEvaluator.Evaluate(policy, ticket, now, options)
-            : new TicketEvaluation(id ?? $"line {lineNumber}", null, [], error);
+            : new TicketEvaluation(id ?? $"line {lineNumber}", null, null, [], error);
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;

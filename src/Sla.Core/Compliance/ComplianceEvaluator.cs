@@ -28,11 +28,11 @@ public static class ComplianceEvaluator
         ArgumentNullException.ThrowIfNull(ticket);
         if (ticket.FindProblem() is { } problem)
         {
-            return TicketEvaluation.Failed(ticket.Id, problem);
+            return TicketEvaluation.Failed(ticket.Id, ticket.Service, problem);
         }
         if (Prepare(policy, ticket.Id, ticket.Service, ticket.Priority, ticket.Created, options, out var simulation) is { } error)
         {
-            return TicketEvaluation.Failed(ticket.Id, error);
+            return TicketEvaluation.Failed(ticket.Id, ticket.Service, error);
         }
         for (var i = 0; i < ticket.Events.Length; i++)
         {
@@ -43,7 +43,7 @@ public static class ComplianceEvaluator
             }
             if (e.Kind == TicketEventKind.Priority && !simulation!.Version.Priorities.Contains(e.Value!))
             {
-                return TicketEvaluation.Failed(ticket.Id, UnknownPriority(ticket.Id, i, e, simulation.Version));
+                return TicketEvaluation.Failed(ticket.Id, ticket.Service, UnknownPriority(ticket.Id, i, e, simulation.Version));
             }
             simulation!.Apply(e);
         }
@@ -77,7 +77,7 @@ public static class ComplianceEvaluator
         $"ticket {ticketId}: event {index + 1} ({Ticket.Describe(e)}) names priority '{e.Value}', which is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";
 
     internal static TicketEvaluation Results(string ticketId, TicketSimulation simulation, Instant now) =>
-        new(ticketId, simulation.Version.Version, simulation.Results(now), null);
+        new(ticketId, simulation.Service, simulation.Version.Version, simulation.Results(now), null);
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }

@@ -29,6 +29,7 @@ internal sealed class MetricClock
         Cycle = other.Cycle;
         Start = other.Start;
         Target = other.Target;
+        Priority = other.Priority;
         Calendar = other.Calendar;
         StopAt = other.StopAt;
         PausedBy = other.PausedBy;
@@ -47,6 +48,9 @@ internal sealed class MetricClock
     public Instant Start { get; }
 
     public SlaTarget? Target { get; private set; }
+
+    /// <summary>The priority whose target is in force.</summary>
+    public string Priority { get; private set; } = string.Empty;
 
     public BusinessCalendar? Calendar { get; private set; }
 
@@ -104,9 +108,10 @@ internal sealed class MetricClock
     }
 
     /// <summary>Puts a (new) target in force at <paramref name="at"/>; breaches at once when it is already used up.</summary>
-    public void SetTarget(SlaTarget? target, BusinessCalendar? calendar, Instant at)
+    public void SetTarget(SlaTarget? target, BusinessCalendar? calendar, Instant at, string priority)
     {
         Target = target;
+        Priority = priority;
         Calendar = calendar;
         if (target is null || BreachedAt is not null || IsStopped)
         {
@@ -140,7 +145,7 @@ internal sealed class MetricClock
     public void Stop(Instant at) => StopAt = at;
 
     /// <summary>Runs a stopped clock again from <paramref name="at"/> under the target then in force; counted time stays counted.</summary>
-    public void Reopen(Instant at, SlaTarget? target, BusinessCalendar? calendar, string? pausedBy)
+    public void Reopen(Instant at, SlaTarget? target, BusinessCalendar? calendar, string? pausedBy, string priority)
     {
         if (StopAt is not { } stoppedAt)
         {
@@ -150,7 +155,7 @@ internal sealed class MetricClock
         StopAt = null;
         LastT = at;
         PausedBy = pausedBy;
-        SetTarget(target, calendar, at);
+        SetTarget(target, calendar, at, priority);
     }
 
     private void RefreshDeadline() => Deadline = IsCounting && BreachedAt is null ? ComputeDeadline() : null;
@@ -185,7 +190,7 @@ internal sealed class MetricClock
         var status = Status(breachedAt, now, counted, warningAt, out var remaining);
         var segments = stretches is null ? [] : Explain(tail ? new Stretch(LastT, now, TailKind(), Calendar, PausedBy) : null);
         return new MetricResult(Metric, Cycle, status, Start, StopAt, Target,
-            breachedAt ?? (status == MetricStatus.Paused ? null : Deadline), counted, remaining, breachedAt, segments);
+            breachedAt ?? (status == MetricStatus.Paused ? null : Deadline), counted, remaining, breachedAt, segments, Priority);
     }
 
     private MetricStatus Status(Instant? breachedAt, Instant now, Duration counted, double warningAt, out Duration? remaining)

@@ -38,6 +38,7 @@ public enum MetricStatus
 /// <param name="Remaining">For a running metric, the business time left before the deadline; otherwise <see langword="null"/>.</param>
 /// <param name="BreachedAt">When it was breached, or <see langword="null"/>.</param>
 /// <param name="Segments">The explanation of <c>[Start, Stop or now)</c>, when asked for (<see cref="EvaluationOptions.Explain"/>); otherwise empty.</param>
+/// <param name="Priority">The ticket's priority when the result was judged (when it stopped, or now while running).</param>
 public sealed record MetricResult(
     Metric Metric,
     int Cycle,
@@ -49,7 +50,8 @@ public sealed record MetricResult(
     Duration Elapsed,
     Duration? Remaining,
     Instant? BreachedAt,
-    ImmutableArray<ExplanationSegment> Segments);
+    ImmutableArray<ExplanationSegment> Segments,
+    string Priority);
 
 /// <summary>How a stretch of a metric's clock was treated.</summary>
 public enum SegmentKind
@@ -80,15 +82,16 @@ public sealed record ExplanationSegment(Interval Interval, SegmentKind Kind, str
 
 /// <summary>A ticket's evaluation: every metric's result, or the reason the ticket could not be evaluated.</summary>
 /// <param name="TicketId">The ticket's id.</param>
+/// <param name="Service">The ticket's service, or <see langword="null"/> when the ticket could not be read.</param>
 /// <param name="PolicyVersion">The policy version it was evaluated under, or <see langword="null"/> on error.</param>
 /// <param name="Metrics">The results: first response, each next-response cycle, resolution.</param>
 /// <param name="Error">Why the ticket could not be evaluated (a sentence naming the ticket and the event), or <see langword="null"/>.</param>
-public sealed record TicketEvaluation(string TicketId, string? PolicyVersion, ImmutableArray<MetricResult> Metrics, string? Error)
+public sealed record TicketEvaluation(string TicketId, string? Service, string? PolicyVersion, ImmutableArray<MetricResult> Metrics, string? Error)
 {
     /// <summary>Gets a value indicating whether the ticket was evaluated.</summary>
     public bool IsValid => Error is null;
 
-    internal static TicketEvaluation Failed(string ticketId, string error) => new(ticketId, null, [], error);
+    internal static TicketEvaluation Failed(string ticketId, string? service, string error) => new(ticketId, service, null, [], error);
 }
 
 /// <summary>Options for an evaluation.</summary>

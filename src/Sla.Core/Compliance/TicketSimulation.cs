@@ -53,6 +53,8 @@ internal sealed class TicketSimulation
 
     public PolicyVersion Version => version;
 
+    public string Service => service.Id;
+
     public Instant LastEventAt { get; private set; }
 
     public TicketSimulation Clone() => new(this);
@@ -109,7 +111,7 @@ internal sealed class TicketSimulation
             case TicketEventKind.Reopened when resolved:
                 resolved = false;
                 var target = service.TargetFor(priority, Metric.Resolution);
-                resolution.Reopen(at, target, target is null ? null : version.Calendar(target.CalendarId), IsPauseStatus(status) ? status : null);
+                resolution.Reopen(at, target, target is null ? null : version.Calendar(target.CalendarId), IsPauseStatus(status) ? status : null, priority);
                 break;
         }
     }
@@ -139,7 +141,7 @@ internal sealed class TicketSimulation
     private void SetTarget(MetricClock clock, Instant at)
     {
         var target = service.TargetFor(priority, clock.Metric);
-        clock.SetTarget(target, target is null ? null : version.Calendar(target.CalendarId), at);
+        clock.SetTarget(target, target is null ? null : version.Calendar(target.CalendarId), at, priority);
     }
 
     private void SetTargetIfRunning(MetricClock clock, Instant at)
