@@ -6,6 +6,16 @@ if (args is ["--generate-tickets", var count, var path])
     TicketFileGenerator.Write(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), path);
     return;
 }
+if (args is ["--generate-sample-tickets", var sampleCount, var samplePath])
+{
+    SampleTicketGenerator.Write(int.Parse(sampleCount, System.Globalization.CultureInfo.InvariantCulture), samplePath);
+    return;
+}
+if (args is ["--generate-outages", var outageCount, var outagePath])
+{
+    TicketFileGenerator.WriteOutages(int.Parse(outageCount, System.Globalization.CultureInfo.InvariantCulture), outagePath);
+    return;
+}
 if (args.Contains("--memory"))
 {
     MemoryReport.Print();

@@ -51,5 +51,23 @@ internal static class TicketFileGenerator
         }
     }
 
+    /// <summary>Writes generated outages over the same quarter: both services, 5 minutes to 2 hours, one in five planned, some overlapping.</summary>
+    public static void WriteOutages(int count, string path, int seed = 20260302)
+    {
+        var random = new Random(seed);
+        var quarterStart = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        using var output = new StreamWriter(path, false, new UTF8Encoding(false));
+        var outages = Enumerable.Range(0, count)
+            .Select(_ => (Start: quarterStart.AddMinutes(random.Next(0, 90 * 24 * 60)), Minutes: random.Next(5, 120), Service: Services[random.Next(Services.Length)], Planned: random.Next(5) == 0))
+            .OrderBy(o => o.Start)
+            .ToList();
+        for (var i = 0; i < outages.Count; i++)
+        {
+            var (start, minutes, service, planned) = outages[i];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"id\":\"O-{i + 1}\",\"service\":\"{service}\",\"start\":\"{Format(start)}\",\"end\":\"{Format(start.AddMinutes(minutes))}\",\"planned\":{(planned ? "true" : "false")}}}"));
+        }
+    }
+
     private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

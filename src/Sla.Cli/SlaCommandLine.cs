@@ -5,6 +5,8 @@ using Sla.Cli.Calc;
 using Sla.Cli.Calendars;
 using Sla.Cli.Compliance;
 using Sla.Cli.Policies;
+using Sla.Cli.Reports;
+using Sla.Core.Policies;
 using Sla.Core.Text;
 
 namespace Sla.Cli;
@@ -47,6 +49,8 @@ internal static class SlaCommandLine
         root.Subcommands.Add(policy);
         root.Subcommands.Add(Deadline(console));
         root.Subcommands.Add(Evaluate(console, clock));
+        root.Subcommands.Add(Report(console, clock));
+        root.Subcommands.Add(Availability(console));
         return root;
     }
 
@@ -191,5 +195,103 @@ internal static class SlaCommandLine
             }
         });
         return command;
+    }
+
+    private const string SamplePolicy = "samples/policy.json";
+
+    private static Command Report(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document (default: the bundled sample).", DefaultValueFactory = _ => SamplePolicy };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/tickets.jsonl" };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var fromOption = new Option<string?>("--from") { Description = "Only results judged at or after this instant." };
+        var toOption = new Option<string?>("--to") { Description = "Only results judged before this instant." };
+        var periodOption = new Option<ReportingPeriod>("--period") { Description = "week, month (default) or quarter.", DefaultValueFactory = _ => ReportingPeriod.Month };
+        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json or csv.", DefaultValueFactory = _ => ReportFormat.Table };
+        var command = new Command("report", "Compliance per service, priority, metric and period; objectives; credits owed. With no files, runs on the bundled sample.")
+        {
+            policyOption, ticketsOption, atOption, fromOption, toOption, periodOption, formatOption,
+        };
+        command.SetAction(result =>
+        {
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption))))
+            {
+                return ExitCodes.Invalid;
+            }
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || Open(result.GetValue(ticketsOption)!, console) is not { } tickets)
+            {
+                return ExitCodes.Invalid;
+            }
+            using (tickets == console.InputStream ? null : tickets)
+            {
+                return ReportCommand.Run(policy, tickets, at ?? clock.GetCurrentInstant(), result.GetValue(periodOption), from, to, result.GetValue(formatOption), console);
+            }
+        });
+        return command;
+    }
+
+    private static Command Availability(CliConsole console)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document (default: the bundled sample).", DefaultValueFactory = _ => SamplePolicy };
+        var outagesOption = new Option<string>("--outages") { Description = "Outages as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/outages.jsonl" };
+        var fromOption = new Option<string?>("--from") { Description = "The start of the range (default: the first outage's start)." };
+        var toOption = new Option<string?>("--to") { Description = "The end of the range (default: the last outage's end)." };
+        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json or csv.", DefaultValueFactory = _ => ReportFormat.Table };
+        var command = new Command("availability", "Uptime per service and period against the policy's availability objectives, with credits.")
+        {
+            policyOption, outagesOption, fromOption, toOption, formatOption,
+        };
+        command.SetAction(result =>
+        {
+            if (!Instants(console, out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption)), out _, (null, null)))
+            {
+                return ExitCodes.Invalid;
+            }
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || Open(result.GetValue(outagesOption)!, console) is not { } outages)
+            {
+                return ExitCodes.Invalid;
+            }
+            using var reader = outages == console.InputStream ? console.In : new StreamReader(outages);
+            return AvailabilityCommand.Run(policy, reader, from, to, result.GetValue(formatOption), console);
+        });
+        return command;
+    }
+
+    private static Stream? Open(string path, CliConsole console)
+    {
+        try
+        {
+            return path == "-" ? console.InputStream : File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"{path}: cannot be read: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Parses up to three optional instant options, reporting each malformed one.</summary>
+    private static bool Instants(CliConsole console,
+        out Instant? first, (Option? Option, string? Text) a,
+        out Instant? second, (Option? Option, string? Text) b,
+        out Instant? third, (Option? Option, string? Text) c)
+    {
+        var ok = true;
+        Instant? Parse((Option? Option, string? Text) item)
+        {
+            if (item.Text is null)
+            {
+                return null;
+            }
+            if (InstantText.TryParse(item.Text, out var instant))
+            {
+                return instant;
+            }
+            console.Error.WriteLine($"{item.Option!.Name}: {InstantText.Problem(item.Text)}");
+            ok = false;
+            return null;
+        }
+        (first, second, third) = (Parse(a), Parse(b), Parse(c));
+        return ok;
     }
 }

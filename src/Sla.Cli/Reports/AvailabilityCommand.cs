@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using Sla.Core.Availability;
+using Sla.Core.Json.Availability;
+using Sla.Core.Policies;
+using Sla.Core.Text;
+
+namespace Sla.Cli.Reports;
+
+/// <summary><c>sla availability</c>: outages in, uptime per service and period against the policy's availability objectives.</summary>
+internal static class AvailabilityCommand
+{
+    public static int Run(PolicySet policy, TextReader outagesText, Instant? from, Instant? to, ReportFormat format, CliConsole console)
+    {
+        var outages = new List<Outage>();
+        var problems = new List<string>();
+        var lineNumber = 0;
+        while (outagesText.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            if (OutageDocument.TryParseLine(line, lineNumber, out var outage, out var error))
+            {
+                outages.Add(outage);
+            }
+            else
+            {
+                problems.Add(error!);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            // A report without an outage would overstate uptime: nothing is reported until every line is right.
+            problems.ForEach(console.Error.WriteLine);
+            return ExitCodes.Invalid;
+        }
+        if ((from ?? outages.Select(o => (Instant?)o.Start).Min()) is not { } start || (to ?? outages.Select(o => (Instant?)o.End).Max()) is not { } end)
+        {
+            console.Error.WriteLine("There are no outages to take the range from: give --from and --to.");
+            return ExitCodes.Invalid;
+        }
+        var report = AvailabilityReport.Build(policy, outages, start, end);
+        if (format == ReportFormat.Json)
+        {
+            console.Out.WriteLine(JsonSerializer.Serialize(report.Rows.Select(r => new
+            {
+                service = r.Objective.Service, period = r.Period.Label, calendar = r.Objective.CalendarId ?? "24x7",
+                measured = DurationText.Format(r.Measured), downtime = DurationText.Format(r.Downtime),
+                uptime = decimal.Round(r.Uptime, 6), atLeast = r.Objective.AtLeast, met = r.IsMet, creditPercent = r.Credit?.CreditPercent,
+            }), ReportCommand.JsonOptions));
+            return ExitCodes.Ok;
+        }
+        var rows = report.Rows.Select(r => new[]
+        {
+            r.Objective.Service, r.Period.Label, r.Objective.CalendarId ?? "24x7", DurationText.Format(r.Measured), DurationText.Format(r.Downtime),
+            (r.Uptime * 100).ToString("0.000", CultureInfo.InvariantCulture) + "%", (r.Objective.AtLeast * 100).ToString("0.0##", CultureInfo.InvariantCulture) + "%",
+            r.IsMet ? "met" : "MISSED", r.Credit is { } c ? c.CreditPercent.ToString(CultureInfo.InvariantCulture) + "%" : "-",
+        });
+        string[] header = ["service", "period", "calendar", "measured", "downtime", "uptime", "objective", "status", "credit"];
+        if (format == ReportFormat.Csv)
+        {
+            console.Out.WriteLine(string.Join(',', header));
+            foreach (var row in rows)
+            {
+                console.Out.WriteLine(string.Join(',', row));
+            }
+        }
+        else
+        {
+            console.Out.WriteLine($"Availability for {policy.Id} ({policy.Name}), {InstantText.Format(start)} to {InstantText.Format(end)}: {outages.Count} outages.");
+            console.Out.WriteLine();
+            Table.Write(console.Out, header, rows);
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using Sla.Cli.Compliance;
+using Sla.Core.Compliance;
+using Sla.Core.Policies;
+using Sla.Core.Reports;
+using Sla.Core.Text;
+
+namespace Sla.Cli.Reports;
+
+/// <summary>The output formats of <c>sla report</c> and <c>sla availability</c>.</summary>
+internal enum ReportFormat
+{
+    /// <summary>Aligned tables for people.</summary>
+    Table,
+
+    /// <summary>One JSON document.</summary>
+    Json,
+
+    /// <summary>Rows for spreadsheets.</summary>
+    Csv,
+}
+
+/// <summary>
+/// <c>sla report</c>: evaluates tickets (streaming, on every core) and prints compliance per service,
+/// priority, metric and period, the objectives and the credits owed.
+/// </summary>
+internal static class ReportCommand
+{
+    public static int Run(PolicySet policy, Stream tickets, Instant now, ReportingPeriod period, Instant? from, Instant? to, ReportFormat format, CliConsole console)
+    {
+        var builder = new ComplianceReportBuilder(policy, period, from, to);
+        var errors = new List<string>();
+        var batches = new Utf8LineBatches(tickets, 2048);
+        var options = EvaluationOptions.Default;
+        while (batches.Next() is { } batch)
+        {
+            using (batch)
+            {
+                var evaluations = new TicketEvaluation[batch.Count];
+                Parallel.For(0, batch.Count, i => evaluations[i] = EvaluateCommand.EvaluateLine(policy, batch.Line(i), batch.LineNumber(i), now, options));
+                foreach (var evaluation in evaluations)
+                {
+                    builder.Add(evaluation);
+                    if (evaluation.Error is { } error)
+                    {
+                        errors.Add(error);
+                    }
+                }
+            }
+        }
+        var report = builder.Build();
+        foreach (var error in errors)
+        {
+            console.Error.WriteLine(error);
+        }
+        switch (format)
+        {
+            case ReportFormat.Json:
+                WriteJson(policy, report, now, console.Out);
+                break;
+            case ReportFormat.Csv:
+                console.Out.WriteLine("service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99");
+                foreach (var r in report.Rows)
+                {
+                    console.Out.WriteLine(string.Join(',', r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count, r.Met, r.Breached,
+                        r.Compliance?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Quote(Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? ""),
+                        DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99)));
+                }
+                break;
+            default:
+                WriteTable(policy, report, now, console.Out);
+                break;
+        }
+        return errors.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    private static void WriteTable(PolicySet policy, ComplianceReport report, Instant now, TextWriter output)
+    {
+        output.WriteLine($"Compliance report for {policy.Id} ({policy.Name}) as of {InstantText.Format(now)}: {report.TicketsEvaluated} tickets evaluated, {report.TicketsRejected} rejected.");
+        output.WriteLine();
+        Table.Write(output, ["service", "priority", "metric", "period", "judged", "met", "breached", "compliance", "target", "p50", "p90", "p99"],
+            report.Rows.Select(r => new[]
+            {
+                r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached),
+                Percent(r.Compliance), r.Target?.Describe() ?? "-", DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99),
+            }));
+        output.WriteLine();
+        output.WriteLine("Objectives:");
+        foreach (var o in report.Objectives)
+        {
+            var scope = $"{o.Objective.Service}{(o.Objective.Priority is null ? "" : " " + o.Objective.Priority)} {PolicyNames.Of(o.Objective.Metric)}";
+            output.WriteLine($"  {scope,-28} {o.Period.Label,-8} {Percent(o.Compliance),8} of {Number(o.Count),5}  (at least {Percent(o.Objective.AtLeast)})  {(o.IsMet ? "met" : "MISSED")}");
+        }
+        output.WriteLine();
+        output.WriteLine(report.Credits.IsEmpty ? "Credits owed: none." : "Credits owed:");
+        foreach (var c in report.Credits)
+        {
+            var scope = $"{c.Service}{(c.Priority is null ? "" : " " + c.Priority)} {PolicyNames.Of(c.Metric)}";
+            output.WriteLine($"  {scope,-28} {c.Period.Label,-8} {Percent(c.Compliance),8} is below {Percent(c.Tier.Below)}: {c.Tier.CreditPercent.ToString(CultureInfo.InvariantCulture)}%");
+        }
+    }
+
+    private static void WriteJson(PolicySet policy, ComplianceReport report, Instant now, TextWriter output)
+    {
+        var document = new
+        {
+            policy = policy.Id,
+            asOf = InstantText.Format(now),
+            ticketsEvaluated = report.TicketsEvaluated,
+            ticketsRejected = report.TicketsRejected,
+            rows = report.Rows.Select(r => new
+            {
+                service = r.Service, priority = r.Priority, metric = PolicyNames.Of(r.Metric), period = r.Period.Label,
+                judged = r.Count, met = r.Met, breached = r.Breached, compliance = r.Compliance,
+                target = Core.Json.Compliance.EvaluationDocument.TargetText(r.Target), calendar = r.Target is null ? null : r.Target.CalendarId ?? "24x7",
+                p50 = DurationText.Format(r.P50), p90 = DurationText.Format(r.P90), p99 = DurationText.Format(r.P99),
+            }),
+            objectives = report.Objectives.Select(o => new
+            {
+                service = o.Objective.Service, priority = o.Objective.Priority, metric = PolicyNames.Of(o.Objective.Metric), period = o.Period.Label,
+                atLeast = o.Objective.AtLeast, judged = o.Count, compliance = o.Compliance, met = o.IsMet,
+            }),
+            credits = report.Credits.Select(c => new
+            {
+                service = c.Service, priority = c.Priority, metric = PolicyNames.Of(c.Metric), period = c.Period.Label,
+                compliance = c.Compliance, below = c.Tier.Below, creditPercent = c.Tier.CreditPercent,
+            }),
+        };
+        output.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+    }
+
+    internal static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) ? $"\"{value}\"" : value;
+}
+
+/// <summary>Aligned text tables.</summary>
+internal static class Table
+{
+    public static void Write(TextWriter output, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = rows.ToList();
+        var widths = header.Select((h, i) => all.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        void Row(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        Row(header);
+        Row([.. widths.Select(w => new string('-', w))]);
+        all.ForEach(Row);
+    }
+}

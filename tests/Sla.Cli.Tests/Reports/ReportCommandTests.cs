@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using static Sla.Cli.Tests.CliRunner;
+
+namespace Sla.Cli.Tests.Reports;
+
+/// <summary><c>sla report</c> and <c>sla availability</c>, on the bundled sample (their defaults) and on bad input.</summary>
+public sealed class ReportCommandTests
+{
+    private static readonly string Policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+
+    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "samples", name);
+
+    [Fact]
+    public void Report_with_no_arguments_runs_on_the_bundled_sample()
+    {
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var (exitCode, output, error) = Run("", "report");
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.StartsWith("Compliance report for acme-support (ACME support agreement) as of 2026-11-28T12:00:00Z: 2000 tickets evaluated, 0 rejected.", output);
+        Assert.Contains("Objectives:", output);
+        Assert.Contains("Credits owed:", output);
+        Assert.Matches(@"email\s+P1\s+firstResponse\s+2026-01\s+\d+", output);
+    }
+
+    [Fact]
+    public void Report_as_json_adds_up()
+    {
+        var (exitCode, output, _) = Run("", "report", "--policy", Policy, "--tickets", Sample("tickets.jsonl"), "--format", "json", "--period", "quarter");
+        Assert.Equal(0, exitCode);
+        var report = JsonNode.Parse(output)!;
+        Assert.Equal(2000, report["ticketsEvaluated"]!.GetValue<int>());
+        foreach (var row in report["rows"]!.AsArray())
+        {
+            Assert.Equal(row!["judged"]!.GetValue<int>(), row["met"]!.GetValue<int>() + row["breached"]!.GetValue<int>());
+            Assert.Matches(@"^2026-Q\d$", row["period"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void Report_counts_bad_tickets_as_rejected_names_them_and_exits_1()
+    {
+        var tickets = """
+            {"id":"A","service":"email","priority":"P1","created":"2026-03-02T06:15:00Z","events":[{"at":"2026-03-02T06:20:00Z","type":"agentReply"}]}
+            {"id":"B","service":"fax","priority":"P1","created":"2026-03-02T06:15:00Z"}
+            """;
+        var (exitCode, output, error) = Run(tickets, "report", "--policy", Policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "csv");
+        Assert.Equal(1, exitCode);
+        Assert.Equal("ticket B: service 'fax' is not in policy version 2026.1; the services are email, erp.", error.Trim());
+        Assert.Equal(
+        [
+            "service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99",
+            "email,P1,firstResponse,2026-03,1,1,0,1.0000,PT15M,PT5M,PT5M,PT5M",
+            // Still open on April 1st: breached on March 2nd at 10:15, so judged in March.
+            "email,P1,resolution,2026-03,1,0,1,0.0000,PT4H,PT713H45M,PT713H45M,PT713H45M",
+        ], Lines(output));
+    }
+
+    [Fact]
+    public void Report_rejects_a_malformed_instant_and_a_missing_file()
+    {
+        Assert.Equal((2, ""), (Run("", "report", "--policy", Policy, "--from", "last week").ExitCode, Run("", "report", "--policy", Policy, "--from", "last week").Out));
+        var (code, _, error) = Run("", "report", "--policy", Policy, "--tickets", "/no/such/tickets.jsonl");
+        Assert.Equal(2, code);
+        Assert.StartsWith("/no/such/tickets.jsonl: cannot be read:", error);
+    }
+
+    [Fact]
+    public void Availability_on_the_sample_outages()
+    {
+        var (exitCode, output, error) = Run("", "availability", "--policy", Policy, "--outages", Sample("outages.jsonl"));
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.StartsWith("Availability for acme-support (ACME support agreement), ", output);
+        Assert.Matches(@"email\s+2026-01\s+24x7\s+PT\d+H", output);
+        Assert.Matches(@"erp\s+2026-01\s+moscow-office", output);
+    }
+
+    [Fact]
+    public void Availability_merges_overlaps_and_excludes_maintenance()
+    {
+        var outages = """
+            {"id":"o1","service":"email","start":"2026-03-10T10:00:00Z","end":"2026-03-10T12:00:00Z"}
+            {"id":"o2","service":"email","start":"2026-03-10T11:00:00Z","end":"2026-03-10T13:00:00Z","planned":false}
+            {"id":"m1","service":"email","start":"2026-03-12T00:00:00Z","end":"2026-03-12T04:00:00Z","planned":true}
+            """;
+        var (exitCode, output, _) = Run(outages, "availability", "--policy", Policy, "--outages", "-", "--from", "2026-03-01T00:00:00+03:00", "--to", "2026-04-01T00:00:00+03:00", "--format", "json");
+        Assert.Equal(0, exitCode);
+        var email = JsonNode.Parse(output)!.AsArray().Single(r => r!["service"]!.GetValue<string>() == "email")!;
+        Assert.Equal(("PT740H", "PT3H", 10m), (email["measured"]!.GetValue<string>(), email["downtime"]!.GetValue<string>(), email["creditPercent"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
+    public void Availability_lists_every_bad_outage_and_reports_nothing()
+    {
+        var outages = """
+            {"id":"o1","service":"email","start":"2026-03-10T12:00:00Z","end":"2026-03-10T11:00:00Z"}
+            {"service":"email","start":"yesterday","end":"2026-03-10T11:00:00Z"}
+            {"id":"o3","service":"email","start":"2026-03-10T10:00:00Z","end":"2026-03-10T11:00:00Z","cause":"dns"}
+            """;
+        var (exitCode, output, error) = Run(outages, "availability", "--policy", Policy, "--outages", "-");
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal(
+        [
+            "line 1: outage o1: it ends at 2026-03-10T11:00:00Z, before it starts at 2026-03-10T12:00:00Z.",
+            "line 2: \"start\": 'yesterday' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.",
+            "line 3 (outage o3): 'cause' is not a field of an outage; the fields are id, service, start, end, planned.",
+        ], Lines(error));
+    }
+}
