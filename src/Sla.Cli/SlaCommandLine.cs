@@ -51,6 +51,8 @@ internal static class SlaCommandLine
         root.Subcommands.Add(Evaluate(console, clock));
         root.Subcommands.Add(Report(console, clock));
         root.Subcommands.Add(Availability(console));
+        root.Subcommands.Add(Recommend(console, clock));
+        root.Subcommands.Add(Compare(console, clock));
         return root;
     }
 
@@ -293,5 +295,64 @@ internal static class SlaCommandLine
         }
         (first, second, third) = (Parse(a), Parse(b), Parse(c));
         return ok;
+    }
+
+    private static Command Recommend(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document (default: the bundled sample).", DefaultValueFactory = _ => SamplePolicy };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/tickets.jsonl" };
+        var percentileOption = new Option<double>("--percentile") { Description = "The share of history the target must cover, in percent (default 95).", DefaultValueFactory = _ => 95 };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var command = new Command("recommend", "Per service, priority and metric, the smallest target history would have met at a percentile, beside the current one.")
+        {
+            policyOption, ticketsOption, percentileOption, atOption,
+        };
+        command.SetAction(result =>
+        {
+            var percentile = result.GetValue(percentileOption);
+            if (!(percentile > 0 && percentile <= 100))
+            {
+                console.Error.WriteLine($"--percentile: {percentile.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a percentage above 0 and at most 100.");
+                return ExitCodes.Invalid;
+            }
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out _, (null, null), out _, (null, null))
+                || PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy
+                || Open(result.GetValue(ticketsOption)!, console) is not { } tickets)
+            {
+                return ExitCodes.Invalid;
+            }
+            using (tickets == console.InputStream ? null : tickets)
+            {
+                return WhatIfCommands.Recommend(policy, tickets, at ?? clock.GetCurrentInstant(), percentile / 100, console);
+            }
+        });
+        return command;
+    }
+
+    private static Command Compare(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The current policy document.", Required = true };
+        var candidateOption = new Option<string>("--candidate") { Description = "The candidate policy document.", Required = true };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or -.", Required = true };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var command = new Command("compare", "Replay the same tickets under two policies and show compliance and credits side by side.")
+        {
+            policyOption, candidateOption, ticketsOption, atOption,
+        };
+        command.SetAction(result =>
+        {
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out _, (null, null), out _, (null, null))
+                || PolicySource.Load(result.GetValue(policyOption)!, console) is not { } current
+                || PolicySource.Load(result.GetValue(candidateOption)!, console) is not { } candidate
+                || Open(result.GetValue(ticketsOption)!, console) is not { } tickets)
+            {
+                return ExitCodes.Invalid;
+            }
+            using (tickets == console.InputStream ? null : tickets)
+            {
+                return WhatIfCommands.Compare(current, candidate, tickets, at ?? clock.GetCurrentInstant(), console);
+            }
+        });
+        return command;
     }
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
-using Sla.Cli.Compliance;
-using Sla.Core.Compliance;
 using Sla.Core.Policies;
 using Sla.Core.Reports;
 using Sla.Core.Text;
@@ -31,25 +29,7 @@ internal static class ReportCommand
     public static int Run(PolicySet policy, Stream tickets, Instant now, ReportingPeriod period, Instant? from, Instant? to, ReportFormat format, CliConsole console)
     {
         var builder = new ComplianceReportBuilder(policy, period, from, to);
-        var errors = new List<string>();
-        var batches = new Utf8LineBatches(tickets, 2048);
-        var options = EvaluationOptions.Default;
-        while (batches.Next() is { } batch)
-        {
-            using (batch)
-            {
-                var evaluations = new TicketEvaluation[batch.Count];
-                Parallel.For(0, batch.Count, i => evaluations[i] = EvaluateCommand.EvaluateLine(policy, batch.Line(i), batch.LineNumber(i), now, options));
-                foreach (var evaluation in evaluations)
-                {
-                    builder.Add(evaluation);
-                    if (evaluation.Error is { } error)
-                    {
-                        errors.Add(error);
-                    }
-                }
-            }
-        }
+        var errors = TicketStream.Evaluate(tickets, now, [policy], e => builder.Add(e[0]));
         var report = builder.Build();
         foreach (var error in errors)
         {

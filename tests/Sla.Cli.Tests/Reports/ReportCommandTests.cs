@@ -109,3 +109,44 @@ public sealed class ReportCommandTests
         ], Lines(error));
     }
 }
+
+/// <summary><c>sla recommend</c> and <c>sla compare</c>.</summary>
+public sealed class WhatIfCommandTests
+{
+    private static readonly string Policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+    private static readonly string Tickets = Path.Combine(AppContext.BaseDirectory, "samples", "tickets.jsonl");
+
+    [Fact]
+    public void Recommend_lists_each_target_beside_what_history_met()
+    {
+        var (exitCode, output, _) = Run("", "recommend", "--policy", Policy, "--tickets", Tickets, "--percentile", "90");
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Targets history would have met at p90, for acme-support as of 2026-11-28T12:00:00Z:", output);
+        Assert.Matches(@"email\s+P1\s+firstResponse\s+\d+\s+PT15M on 24x7\s+\d+\.\d%\s+PT\d+M on 24x7", output);
+    }
+
+    [Fact]
+    public void Recommend_rejects_a_percentile_outside_zero_to_a_hundred()
+    {
+        var (exitCode, output, error) = Run("", "recommend", "--policy", Policy, "--tickets", Tickets, "--percentile", "120");
+        Assert.Equal((2, ""), (exitCode, output));
+        Assert.Equal("--percentile: 120 is not a percentage above 0 and at most 100.", error.Trim());
+    }
+
+    [Fact]
+    public void Compare_shows_the_same_tickets_under_both_policies()
+    {
+        var candidate = TempFile(File.ReadAllText(Policy)
+            .Replace("\"within\": \"PT4H\"", "\"within\": \"PT8H\"", StringComparison.Ordinal)
+            .Replace("\"id\": \"acme-support\"", "\"id\": \"acme-candidate\"", StringComparison.Ordinal));
+        var (exitCode, output, _) = Run("", "compare", "--policy", Policy, "--candidate", candidate, "--tickets", Tickets);
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("The same tickets under acme-support (current) and acme-candidate (candidate)", output);
+        var p1Resolution = Lines(output).Single(l => l.StartsWith("email    P1        resolution", StringComparison.Ordinal));
+        Assert.Matches(@"\+\d+\.\d pt$", p1Resolution);
+        Assert.Contains("Credits owed (sum of percent over periods):", output);
+        var (same, sameOutput, _) = Run("", "compare", "--policy", Policy, "--candidate", Policy, "--tickets", Tickets);
+        Assert.Equal(0, same);
+        Assert.DoesNotContain(Lines(sameOutput), l => l.EndsWith(" pt", StringComparison.Ordinal) && !l.EndsWith("0.0 pt", StringComparison.Ordinal));
+    }
+}
