@@ -8,7 +8,7 @@ namespace Sla.Cli;
 /// text views <see cref="In"/> and <see cref="Out"/> are for everything else. Tests run commands in-process
 /// on memory streams.
 /// </summary>
-internal sealed class CliConsole(Stream input, Stream output, TextWriter error) : IDisposable
+internal sealed class CliConsole(Stream input, Stream output, TextWriter error, bool errorIsTerminal = false) : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private StreamReader? reader;
@@ -28,6 +28,9 @@ internal sealed class CliConsole(Stream input, Stream output, TextWriter error) 
 
     /// <summary>Standard error.</summary>
     public TextWriter Error => error;
+
+    /// <summary>Whether standard error is a terminal a person watches (progress is shown only there).</summary>
+    public bool ErrorIsTerminal => errorIsTerminal;
 
     /// <summary>Pushes text written to <see cref="Out"/> into <see cref="OutputStream"/>.</summary>
     public void FlushText() => writer?.Flush();

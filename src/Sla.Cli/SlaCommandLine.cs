@@ -209,7 +209,7 @@ internal static class SlaCommandLine
         var fromOption = new Option<string?>("--from") { Description = "Only results judged at or after this instant." };
         var toOption = new Option<string?>("--to") { Description = "Only results judged before this instant." };
         var periodOption = new Option<ReportingPeriod>("--period") { Description = "week, month (default) or quarter.", DefaultValueFactory = _ => ReportingPeriod.Month };
-        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json or csv.", DefaultValueFactory = _ => ReportFormat.Table };
+        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json, csv or html.", DefaultValueFactory = _ => ReportFormat.Table };
         var command = new Command("report", "Compliance per service, priority, metric and period; objectives; credits owed. With no files, runs on the bundled sample.")
         {
             policyOption, ticketsOption, atOption, fromOption, toOption, periodOption, formatOption,

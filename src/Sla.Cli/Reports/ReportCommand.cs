@@ -18,6 +18,9 @@ internal enum ReportFormat
 
     /// <summary>Rows for spreadsheets.</summary>
     Csv,
+
+    /// <summary>One self-contained HTML page with inline SVG charts (<c>sla report</c> only).</summary>
+    Html,
 }
 
 /// <summary>
@@ -29,7 +32,7 @@ internal static class ReportCommand
     public static int Run(PolicySet policy, Stream tickets, Instant now, ReportingPeriod period, Instant? from, Instant? to, ReportFormat format, CliConsole console)
     {
         var builder = new ComplianceReportBuilder(policy, period, from, to);
-        var errors = TicketStream.Evaluate(tickets, now, [policy], e => builder.Add(e[0]));
+        var errors = TicketStream.Evaluate(tickets, now, [policy], e => builder.Add(e[0]), console);
         var report = builder.Build();
         foreach (var error in errors)
         {
@@ -39,6 +42,9 @@ internal static class ReportCommand
         {
             case ReportFormat.Json:
                 WriteJson(policy, report, now, console.Out);
+                break;
+            case ReportFormat.Html:
+                console.Out.Write(HtmlReport.Render(policy, report, now));
                 break;
             case ReportFormat.Csv:
                 console.Out.WriteLine("service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99");

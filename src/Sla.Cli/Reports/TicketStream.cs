@@ -10,9 +10,10 @@ internal static class TicketStream
 {
     /// <summary>Evaluates every ticket under each policy; <paramref name="use"/> gets the evaluations of one ticket, one per policy.</summary>
     /// <returns>The errors of tickets that could not be evaluated (under the first policy), in input order.</returns>
-    public static List<string> Evaluate(Stream tickets, Instant now, IReadOnlyList<PolicySet> policies, Action<TicketEvaluation[]> use)
+    public static List<string> Evaluate(Stream tickets, Instant now, IReadOnlyList<PolicySet> policies, Action<TicketEvaluation[]> use, CliConsole console)
     {
         var errors = new List<string>();
+        var progress = new Progress(console);
         var batches = new Utf8LineBatches(tickets, 2048);
         while (batches.Next() is { } batch)
         {
@@ -29,8 +30,36 @@ internal static class TicketStream
                         errors.Add(error);
                     }
                 }
+                progress.Report(batch.Count);
             }
         }
+        progress.Done();
         return errors;
+    }
+
+    /// <summary>Shows how many tickets are done on a terminal's standard error, once a run has taken more than a second.</summary>
+    private sealed class Progress(CliConsole console)
+    {
+        private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+        private long done;
+        private bool shown;
+
+        public void Report(int count)
+        {
+            done += count;
+            if (console.ErrorIsTerminal && watch.Elapsed > TimeSpan.FromSeconds(1))
+            {
+                console.Error.Write($"\r{done.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} tickets evaluated...");
+                shown = true;
+            }
+        }
+
+        public void Done()
+        {
+            if (shown)
+            {
+                console.Error.Write("\r" + new string(' ', 40) + "\r");
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class WhatIfCommands
     public static int Recommend(PolicySet policy, Stream tickets, Instant now, double percentile, CliConsole console)
     {
         var recommender = new TargetRecommender();
-        var errors = TicketStream.Evaluate(tickets, now, [policy], e => recommender.Add(e[0]));
+        var errors = TicketStream.Evaluate(tickets, now, [policy], e => recommender.Add(e[0]), console);
         errors.ForEach(console.Error.WriteLine);
         var label = $"p{(percentile * 100).ToString("0.#", CultureInfo.InvariantCulture)}";
         console.Out.WriteLine($"Targets history would have met at {label}, for {policy.Id} as of {InstantText.Format(now)}:");
@@ -33,7 +33,7 @@ internal static class WhatIfCommands
         {
             builders[0].Add(e[0]);
             builders[1].Add(e[1]);
-        });
+        }, console);
         errors.ForEach(console.Error.WriteLine);
         var (a, b) = (builders[0].Build(), builders[1].Build());
         static Dictionary<(string, string, Metric), (int Judged, int Met)> Totals(ComplianceReport report) =>

@@ -29,6 +29,11 @@ public sealed record ComplianceRow(string Service, string Priority, Metric Metri
 /// <param name="IsMet">Whether the figure reached the objective (vacuously true when nothing was judged).</param>
 public sealed record ObjectiveResult(ComplianceObjective Objective, ReportPeriod Period, int Count, decimal? Compliance, bool IsMet);
 
+/// <summary>A count for one local date.</summary>
+/// <param name="Date">The date.</param>
+/// <param name="Count">The count.</param>
+public sealed record DailyCount(LocalDate Date, int Count);
+
 /// <summary>A service credit owed for one period.</summary>
 /// <param name="Service">The service id.</param>
 /// <param name="Metric">The metric.</param>
@@ -51,10 +56,11 @@ public sealed record CreditOwed(string Service, Metric Metric, string? Priority,
 /// <param name="Rows">One row per service, priority, metric and period with judged results, in that order.</param>
 /// <param name="Objectives">Each objective of the policy for each period with judged results in its scope.</param>
 /// <param name="Credits">The credits owed.</param>
+/// <param name="DailyBreaches">Breached results per local date (in the zone of the version's first calendar), in date order, for timelines.</param>
 /// <param name="TicketsEvaluated">Tickets evaluated.</param>
 /// <param name="TicketsRejected">Tickets that could not be evaluated.</param>
 public sealed record ComplianceReport(ImmutableArray<ComplianceRow> Rows, ImmutableArray<ObjectiveResult> Objectives,
-    ImmutableArray<CreditOwed> Credits, int TicketsEvaluated, int TicketsRejected)
+    ImmutableArray<CreditOwed> Credits, ImmutableArray<DailyCount> DailyBreaches, int TicketsEvaluated, int TicketsRejected)
 {
     /// <summary>Builds a report from evaluations made under a policy.</summary>
     /// <param name="policy">The policy the tickets were evaluated under.</param>

@@ -105,7 +105,12 @@ public sealed class ComplianceReportBuilder
                 }
             }
         }
-        return new ComplianceReport(rows, objectives.ToImmutable(), credits.ToImmutable(), evaluated, rejected);
+        var breaches = judged.Where(j => !j.Key.Met)
+            .GroupBy(j => j.Key.Date)
+            .Select(g => new DailyCount(g.Key, g.Sum(e => e.Value.Count)))
+            .OrderBy(d => d.Date)
+            .ToImmutableArray();
+        return new ComplianceReport(rows, objectives.ToImmutable(), credits.ToImmutable(), breaches, evaluated, rejected);
     }
 
     private static ComplianceRow Row(string service, string priority, Metric metric, ReportPeriod periodOf, PolicyVersion version, IEnumerable<KeyValuePair<Judged, List<Duration>>> entries)

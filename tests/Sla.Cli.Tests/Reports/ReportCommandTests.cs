@@ -150,3 +150,44 @@ public sealed class WhatIfCommandTests
         Assert.DoesNotContain(Lines(sameOutput), l => l.EndsWith(" pt", StringComparison.Ordinal) && !l.EndsWith("0.0 pt", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The HTML report: one self-contained page.</summary>
+public sealed class HtmlReportTests
+{
+    [Fact]
+    public void The_html_report_is_one_self_contained_page_with_inline_svg_charts()
+    {
+        var policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+        var tickets = Path.Combine(AppContext.BaseDirectory, "samples", "tickets.jsonl");
+        var (exitCode, html, error) = Run("", "report", "--policy", policy, "--tickets", tickets, "--format", "html", "--at", "2026-04-15T00:00:00Z");
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.EndsWith("</html>\n", html);
+        Assert.Contains("<title>SLA compliance: ACME support agreement</title>", html);
+        foreach (var section in new[] { "compliance", "breaches", "credits", "objectives", "rows" })
+        {
+            Assert.Contains($"<h2 id=\"{section}\">", html);
+        }
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "<svg "));
+        Assert.Contains("aria-label=\"Breaches per day\"", html);
+        // Nothing is fetched from anywhere: no scripts, no external stylesheets, images or links.
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "https?://")); // the three SVG namespaces
+        Assert.Contains(">missed</td>", html);
+    }
+
+    [Fact]
+    public void Names_are_escaped()
+    {
+        var policy = TempFile(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "policy.json"))
+            .Replace("ACME support agreement", "<b>ACME</b> & co", StringComparison.Ordinal));
+        var (_, html, _) = Run("", "report", "--policy", policy, "--tickets", "-", "--format", "html", "--at", "2026-04-15T00:00:00Z");
+        Assert.Contains("SLA compliance: &lt;b&gt;ACME&lt;/b&gt; &amp; co", html);
+        Assert.Contains("<p>No breaches.</p>", html);
+        Assert.Contains("<p>No credits are owed.</p>", html);
+    }
+}
