@@ -14,14 +14,8 @@ internal static class CalendarSource
         {
             return BusinessCalendar.AlwaysOpen;
         }
-        string json;
-        try
+        if (CliFiles.ReadText(file, console) is not { } json)
         {
-            json = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine($"{file}: cannot be read: {e.Message}");
             return null;
         }
         if (!CalendarDocument.TryParseAll(json, out var calendars, out var problems))

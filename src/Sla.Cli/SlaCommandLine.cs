@@ -180,18 +180,11 @@ internal static class SlaCommandLine
             {
                 return ExitCodes.Invalid;
             }
-            var ticketsPath = result.GetValue(ticketsOption)!;
-            Stream input;
-            try
+            if (CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } input)
             {
-                input = ticketsPath == "-" ? console.InputStream : File.OpenRead(ticketsPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"{ticketsPath}: cannot be read: {e.Message}");
                 return ExitCodes.Invalid;
             }
-            using (ticketsPath == "-" ? null : input)
+            using (input == console.InputStream ? null : input)
             {
                 return EvaluateCommand.Run(policy, input, now, result.GetValue(formatOption), result.GetValue(explainOption), result.GetValue(parallelOption), console);
             }
@@ -220,7 +213,7 @@ internal static class SlaCommandLine
             {
                 return ExitCodes.Invalid;
             }
-            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || Open(result.GetValue(ticketsOption)!, console) is not { } tickets)
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } tickets)
             {
                 return ExitCodes.Invalid;
             }
@@ -249,7 +242,7 @@ internal static class SlaCommandLine
             {
                 return ExitCodes.Invalid;
             }
-            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || Open(result.GetValue(outagesOption)!, console) is not { } outages)
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || CliFiles.OpenRead(result.GetValue(outagesOption)!, console) is not { } outages)
             {
                 return ExitCodes.Invalid;
             }
@@ -257,19 +250,6 @@ internal static class SlaCommandLine
             return AvailabilityCommand.Run(policy, reader, from, to, result.GetValue(formatOption), console);
         });
         return command;
-    }
-
-    private static Stream? Open(string path, CliConsole console)
-    {
-        try
-        {
-            return path == "-" ? console.InputStream : File.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine($"{path}: cannot be read: {e.Message}");
-            return null;
-        }
     }
 
     /// <summary>Parses up to three optional instant options, reporting each malformed one.</summary>
@@ -317,7 +297,7 @@ internal static class SlaCommandLine
             }
             if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out _, (null, null), out _, (null, null))
                 || PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy
-                || Open(result.GetValue(ticketsOption)!, console) is not { } tickets)
+                || CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } tickets)
             {
                 return ExitCodes.Invalid;
             }
@@ -344,7 +324,7 @@ internal static class SlaCommandLine
             if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out _, (null, null), out _, (null, null))
                 || PolicySource.Load(result.GetValue(policyOption)!, console) is not { } current
                 || PolicySource.Load(result.GetValue(candidateOption)!, console) is not { } candidate
-                || Open(result.GetValue(ticketsOption)!, console) is not { } tickets)
+                || CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } tickets)
             {
                 return ExitCodes.Invalid;
             }

@@ -9,14 +9,8 @@ internal static class PolicySource
     /// <returns>The policy, or <see langword="null"/> after reporting why not.</returns>
     public static PolicySet? Load(string file, CliConsole console)
     {
-        string json;
-        try
+        if (CliFiles.ReadText(file, console) is not { } json)
         {
-            json = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine($"{file}: cannot be read: {e.Message}");
             return null;
         }
         var valid = PolicyDocument.TryParse(json, out var policy, out var problems);
