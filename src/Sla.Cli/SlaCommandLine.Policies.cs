@@ -1,0 +1,52 @@
+using System.CommandLine;
+using NodaTime;
+using NodaTime.Text;
+using Sla.Cli.Calc;
+using Sla.Cli.Calendars;
+using Sla.Cli.Compliance;
+using Sla.Cli.Policies;
+using Sla.Cli.Reports;
+using Sla.Core.Policies;
+using Sla.Core.Text;
+
+namespace Sla.Cli;
+
+/// <summary>The policy commands: policy check and deadline.</summary>
+internal static partial class SlaCommandLine
+{
+    private static Command PolicyCheck(CliConsole console)
+    {
+        var fileArgument = new Argument<string>("FILE") { Description = "The policy document to check." };
+        var command = new Command("check", "Validate a policy and summarise it: versions, and services x priorities x targets.") { fileArgument };
+        command.SetAction(result => PolicySource.Load(result.GetValue(fileArgument)!, console) is { } policy
+            ? PolicyCheckCommand.Run(policy, console)
+            : ExitCodes.Invalid);
+        return command;
+    }
+
+    private static Command Deadline(CliConsole console)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document.", Required = true };
+        var serviceOption = new Option<string>("--service") { Description = "The service id.", Required = true };
+        var priorityOption = new Option<string>("--priority") { Description = "The priority.", Required = true };
+        var createdOption = new Option<string>("--created") { Description = "When the ticket was created (ISO-8601 with Z or an offset).", Required = true };
+        var jsonOption = new Option<bool>("--json") { Description = "Write one JSON object instead of a table." };
+        var command = new Command("deadline", "Every metric's deadline for a new ticket.")
+        {
+            policyOption, serviceOption, priorityOption, createdOption, jsonOption,
+        };
+        command.SetAction(result =>
+        {
+            var createdText = result.GetValue(createdOption)!;
+            if (!InstantText.TryParse(createdText, out var created))
+            {
+                console.Error.WriteLine($"--created: {InstantText.Problem(createdText)}");
+                return ExitCodes.Invalid;
+            }
+            return PolicySource.Load(result.GetValue(policyOption)!, console) is { } policy
+                ? DeadlineCommand.Run(policy, result.GetValue(serviceOption)!, result.GetValue(priorityOption)!, created, result.GetValue(jsonOption), console)
+                : ExitCodes.Invalid;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using NodaTime;
+using NodaTime.Text;
+using Sla.Cli.Calc;
+using Sla.Cli.Calendars;
+using Sla.Cli.Compliance;
+using Sla.Cli.Policies;
+using Sla.Cli.Reports;
+using Sla.Core.Policies;
+using Sla.Core.Text;
+
+namespace Sla.Cli;
+
+/// <summary>The ticket commands: evaluate, report, availability, recommend and compare.</summary>
+internal static partial class SlaCommandLine
+{
+    private static Command Evaluate(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document.", Required = true };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - for standard input.", Required = true };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now, read once)." };
+        var formatOption = new Option<EvaluationFormat>("--format") { Description = "jsonl (default), table or csv.", DefaultValueFactory = _ => EvaluationFormat.Jsonl };
+        var explainOption = new Option<bool>("--explain") { Description = "Add each result's segments: counted, outside hours (naming the holiday), paused (naming the status)." };
+        var parallelOption = new Option<bool>("--parallel") { Description = "Evaluate on every core (output order is kept)." };
+        var command = new Command("evaluate", "Evaluate tickets against a policy: one result line per ticket, in input order.")
+        {
+            policyOption, ticketsOption, atOption, formatOption, explainOption, parallelOption,
+        };
+        command.SetAction(result =>
+        {
+            var atText = result.GetValue(atOption);
+            Instant now;
+            if (atText is null)
+            {
+                now = clock.GetCurrentInstant();
+            }
+            else if (!InstantText.TryParse(atText, out now))
+            {
+                console.Error.WriteLine($"--at: {InstantText.Problem(atText)}");
+                return ExitCodes.Invalid;
+            }
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy)
+            {
+                return ExitCodes.Invalid;
+            }
+            if (CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } input)
+            {
+                return ExitCodes.Invalid;
+            }
+            using (input == console.InputStream ? null : input)
+            {
+                return EvaluateCommand.Run(policy, input, now, result.GetValue(formatOption), result.GetValue(explainOption), result.GetValue(parallelOption), console);
+            }
+        });
+        return command;
+    }
+
+    private static Command Report(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document (default: the bundled sample).", DefaultValueFactory = _ => SamplePolicy };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/tickets.jsonl" };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var fromOption = new Option<string?>("--from") { Description = "Only results judged at or after this instant." };
+        var toOption = new Option<string?>("--to") { Description = "Only results judged before this instant." };
+        var periodOption = new Option<ReportingPeriod>("--period") { Description = "week, month (default) or quarter.", DefaultValueFactory = _ => ReportingPeriod.Month };
+        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json, csv or html.", DefaultValueFactory = _ => ReportFormat.Table };
+        var command = new Command("report", "Compliance per service, priority, metric and period; objectives; credits owed. With no files, runs on the bundled sample.")
+        {
+            policyOption, ticketsOption, atOption, fromOption, toOption, periodOption, formatOption,
+        };
+        command.SetAction(result =>
+        {
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption))))
+            {
+                return ExitCodes.Invalid;
+            }
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } tickets)
+            {
+                return ExitCodes.Invalid;
+            }
+            using (tickets == console.InputStream ? null : tickets)
+            {
+                return ReportCommand.Run(policy, tickets, at ?? clock.GetCurrentInstant(), result.GetValue(periodOption), from, to, result.GetValue(formatOption), console);
+            }
+        });
+        return command;
+    }
+
+    private static Command Availability(CliConsole console)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document (default: the bundled sample).", DefaultValueFactory = _ => SamplePolicy };
+        var outagesOption = new Option<string>("--outages") { Description = "Outages as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/outages.jsonl" };
+        var fromOption = new Option<string?>("--from") { Description = "The start of the range (default: the first outage's start)." };
+        var toOption = new Option<string?>("--to") { Description = "The end of the range (default: the last outage's end)." };
+        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json or csv.", DefaultValueFactory = _ => ReportFormat.Table };
+        var command = new Command("availability", "Uptime per service and period against the policy's availability objectives, with credits.")
+        {
+            policyOption, outagesOption, fromOption, toOption, formatOption,
+        };
+        command.SetAction(result =>
+        {
+            if (!Instants(console, out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption)), out _, (null, null)))
+            {
+                return ExitCodes.Invalid;
+            }
+            if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || CliFiles.OpenRead(result.GetValue(outagesOption)!, console) is not { } outages)
+            {
+                return ExitCodes.Invalid;
+            }
+            using var reader = outages == console.InputStream ? console.In : new StreamReader(outages);
+            return AvailabilityCommand.Run(policy, reader, from, to, result.GetValue(formatOption), console);
+        });
+        return command;
+    }
+
+    private static Command Recommend(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The policy document (default: the bundled sample).", DefaultValueFactory = _ => SamplePolicy };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/tickets.jsonl" };
+        var percentileOption = new Option<double>("--percentile") { Description = "The share of history the target must cover, in percent (default 95).", DefaultValueFactory = _ => 95 };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var command = new Command("recommend", "Per service, priority and metric, the smallest target history would have met at a percentile, beside the current one.")
+        {
+            policyOption, ticketsOption, percentileOption, atOption,
+        };
+        command.SetAction(result =>
+        {
+            var percentile = result.GetValue(percentileOption);
+            if (!(percentile > 0 && percentile <= 100))
+            {
+                console.Error.WriteLine($"--percentile: {percentile.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a percentage above 0 and at most 100.");
+                return ExitCodes.Invalid;
+            }
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out _, (null, null), out _, (null, null))
+                || PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy
+                || CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } tickets)
+            {
+                return ExitCodes.Invalid;
+            }
+            using (tickets == console.InputStream ? null : tickets)
+            {
+                return WhatIfCommands.Recommend(policy, tickets, at ?? clock.GetCurrentInstant(), percentile / 100, console);
+            }
+        });
+        return command;
+    }
+
+    private static Command Compare(CliConsole console, IClock clock)
+    {
+        var policyOption = new Option<string>("--policy") { Description = "The current policy document.", Required = true };
+        var candidateOption = new Option<string>("--candidate") { Description = "The candidate policy document.", Required = true };
+        var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or -.", Required = true };
+        var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var command = new Command("compare", "Replay the same tickets under two policies and show compliance and credits side by side.")
+        {
+            policyOption, candidateOption, ticketsOption, atOption,
+        };
+        command.SetAction(result =>
+        {
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out _, (null, null), out _, (null, null))
+                || PolicySource.Load(result.GetValue(policyOption)!, console) is not { } current
+                || PolicySource.Load(result.GetValue(candidateOption)!, console) is not { } candidate
+                || CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } tickets)
+            {
+                return ExitCodes.Invalid;
+            }
+            using (tickets == console.InputStream ? null : tickets)
+            {
+                return WhatIfCommands.Compare(current, candidate, tickets, at ?? clock.GetCurrentInstant(), console);
+            }
+        });
+        return command;
+    }
+}
