@@ -3,11 +3,6 @@ using NodaTime;
 using NodaTime.Text;
 using Sla.Cli.Calc;
 using Sla.Cli.Calendars;
-using Sla.Cli.Compliance;
-using Sla.Cli.Policies;
-using Sla.Cli.Reports;
-using Sla.Core.Policies;
-using Sla.Core.Text;
 
 namespace Sla.Cli;
 

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using NodaTime;
-using NodaTime.Text;
-using Sla.Cli.Calc;
-using Sla.Cli.Calendars;
 using Sla.Cli.Compliance;
 using Sla.Cli.Policies;
 using Sla.Cli.Reports;
