@@ -45,16 +45,6 @@ public static class EvaluationDocument
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes one evaluation as a single line of JSON.</summary>
-    /// <param name="evaluation">The evaluation.</param>
-    /// <returns>The line, without a line break.</returns>
-    public static string ToLine(TicketEvaluation evaluation)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        WriteLine(evaluation, buffer);
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     /// <summary>The document name of a status: <c>met</c>, <c>breached</c>, <c>running</c>, <c>paused</c>, <c>atRisk</c>, <c>notApplicable</c>.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The name.</returns>

@@ -99,21 +99,12 @@ internal sealed class CompiledYear
         return k < 0 ? ~k - 1 : k;
     }
 
-    /// <summary>Index of the first interval starting at or after <paramref name="ticks"/> (may be <see cref="IntervalCount"/>).</summary>
-    public int CeilingIndex(long ticks)
-    {
-        var k = Array.BinarySearch(starts, ticks);
-        return k < 0 ? ~k : k;
-    }
-
     /// <summary>The end of the last window of the date with the given day of year, or <see langword="null"/> when the date is closed.</summary>
     public long? LastWindowEnd(int dayOfYear)
     {
         var end = lastWindowEnds[dayOfYear - 1];
         return end == long.MinValue ? null : end;
     }
-
-    public int DaysInYear => lastWindowEnds.Length;
 
     public ReadOnlySpan<Annotation> Annotations => annotations;
 
