@@ -1,24 +1,53 @@
+using NodaTime;
 using Sla.Core.Calendars;
 using Sla.Core.Json.Calendars;
+using Sla.Core.Text;
 
 namespace Sla.Cli;
 
-/// <summary>Loads the calendar a command names: <c>24x7</c>, a calendar document, or one calendar of a policy document.</summary>
-internal static class CalendarSource
+/// <summary>
+/// The calendar a command names: <c>24x7</c>, a calendar document, or a calendar of a policy document. A
+/// policy whose versions each define the chosen id gives the calendar of the version in force at the
+/// instant a question is about, unless <c>--version</c> picks one.
+/// </summary>
+/// <remarks>Immutable once loaded.</remarks>
+internal sealed class CalendarSource
 {
-    /// <summary>Loads a calendar, writing every problem to standard error when it cannot.</summary>
-    /// <returns>The calendar, or <see langword="null"/> after reporting why not.</returns>
-    public static BusinessCalendar? Load(string file, string? id, CliConsole console)
+    // Ordered by effective-from; one entry when there is no choice to make.
+    private readonly IReadOnlyList<VersionedCalendar> choices;
+
+    private CalendarSource(IReadOnlyList<VersionedCalendar> choices) => this.choices = choices;
+
+    /// <summary>The calendar for a question about <paramref name="instant"/>, or <see langword="null"/> with the reason.</summary>
+    public BusinessCalendar? At(Instant instant, out string? error)
+    {
+        error = null;
+        if (choices.Count == 1)
+        {
+            return choices[0].Calendar;
+        }
+        var inForce = choices.LastOrDefault(c => c.EffectiveFrom <= instant);
+        if (inForce is null)
+        {
+            error = $"no version of the policy is in force at {InstantText.Format(instant)} (the first, {choices[0].Version}, takes effect at " +
+                $"{InstantText.Format(choices[0].EffectiveFrom!.Value)}): pick one with --version.";
+        }
+        return inForce?.Calendar;
+    }
+
+    /// <summary>Loads the calendar (or the calendars of each version), writing every problem to standard error when it cannot.</summary>
+    /// <returns>The source, or <see langword="null"/> after reporting why not.</returns>
+    public static CalendarSource? Load(string file, string? id, string? version, CliConsole console)
     {
         if (file == BusinessCalendar.AlwaysOpenId)
         {
-            return BusinessCalendar.AlwaysOpen;
+            return new([new VersionedCalendar(BusinessCalendar.AlwaysOpen, null, null)]);
         }
         if (CliFiles.ReadText(file, console) is not { } json)
         {
             return null;
         }
-        if (!CalendarDocument.TryParseAll(json, out var calendars, out var problems))
+        if (!CalendarDocument.TryParseVersioned(json, out var calendars, out var problems))
         {
             foreach (var problem in problems)
             {
@@ -26,20 +55,33 @@ internal static class CalendarSource
             }
             return null;
         }
-        var chosen = calendars.Where(c => id is null || c.Id == id).ToList();
-        switch (chosen.Count)
+        if (version is not null && !calendars.Any(c => c.Version == version))
         {
-            case 1:
-                return chosen[0];
+            var versions = calendars.Select(c => c.Version).OfType<string>().Distinct().ToList();
+            console.Error.WriteLine(versions.Count == 0
+                ? $"{file}: --version applies to a policy document; this is a calendar document."
+                : $"{file}: has no version '{version}' with calendars; it has {string.Join(", ", versions)}.");
+            return null;
+        }
+        var chosen = calendars.Where(c => (id is null || c.Calendar.Id == id) && (version is null || c.Version == version)).ToList();
+        var ids = chosen.Select(c => c.Calendar.Id).Distinct().ToList();
+        switch (ids.Count)
+        {
             case 0 when id is not null:
-                console.Error.WriteLine($"{file}: has no calendar '{id}'; it has {string.Join(", ", calendars.Select(c => c.Id).Distinct())}.");
+                console.Error.WriteLine($"{file}: has no calendar '{id}'{(version is null ? "" : $" in version {version}")}; it has {string.Join(", ", calendars.Select(c => c.Calendar.Id).Distinct())}.");
                 return null;
             case 0:
                 console.Error.WriteLine($"{file}: has no calendar.");
                 return null;
-            default:
-                console.Error.WriteLine($"{file}: has several calendars ({string.Join(", ", chosen.Select(c => c.Id).Distinct())}): pick one with --id.");
+            case > 1:
+                console.Error.WriteLine($"{file}: has several calendars ({string.Join(", ", ids)}): pick one with --id.");
                 return null;
         }
+        if (chosen.Count > 1 && chosen.Select(c => c.Version).Distinct().Count() < chosen.Count)
+        {
+            console.Error.WriteLine($"{file}: version {chosen.GroupBy(c => c.Version).First(g => g.Count() > 1).Key} defines calendar '{ids[0]}' more than once.");
+            return null;
+        }
+        return new([.. chosen.OrderBy(c => c.EffectiveFrom)]);
     }
 }

@@ -8,8 +8,9 @@ namespace Sla.Cli;
 /// text views <see cref="In"/> and <see cref="Out"/> are for everything else. Tests run commands in-process
 /// on memory streams.
 /// </summary>
-internal sealed class CliConsole(Stream input, Stream output, TextWriter error, bool errorIsTerminal = false) : IDisposable
+internal sealed class CliConsole(Stream input, Stream rawOutput, TextWriter error, bool errorIsTerminal = false) : IDisposable
 {
+    private readonly Stream output = new OutputStream(rawOutput);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private StreamReader? reader;
     private StreamWriter? writer;
@@ -60,6 +61,60 @@ internal static class ExitCodes
     /// <summary>Some input could not be answered; each such line says why, and the rest were answered.</summary>
     public const int SomeFailed = 1;
 
-    /// <summary>The command could not run at all (an invalid file, bad arguments); nothing was written to standard output.</summary>
+    /// <summary>The command could not run at all (an invalid file, bad arguments, output that cannot be written).</summary>
     public const int Invalid = 2;
+
+    /// <summary>A fault in <c>sla</c> itself: one line on standard error (the stack trace with <c>--verbose</c>).</summary>
+    public const int InternalError = 3;
+}
+
+/// <summary>Standard output failed (a full disk, a closed pipe): the command cannot go on, and it is not the input's fault.</summary>
+internal sealed class OutputFailedException(IOException inner) : Exception(inner.Message, inner);
+
+/// <summary>Passes writes through, turning a failure to write into an <see cref="OutputFailedException"/>.</summary>
+internal sealed class OutputStream(Stream inner) : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Guard(() => inner.Write(buffer, offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (IOException e)
+        {
+            throw new OutputFailedException(e);
+        }
+    }
+
+    public override void Flush() => Guard(inner.Flush);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    private static void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw new OutputFailedException(e);
+        }
+    }
 }

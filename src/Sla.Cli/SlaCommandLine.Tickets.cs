@@ -25,17 +25,11 @@ internal static partial class SlaCommandLine
         };
         command.SetAction(result =>
         {
-            var atText = result.GetValue(atOption);
-            Instant now;
-            if (atText is null)
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out _, (null, null), out _, (null, null)))
             {
-                now = clock.GetCurrentInstant();
-            }
-            else if (!InstantText.TryParse(atText, out now))
-            {
-                console.Error.WriteLine($"--at: {InstantText.Problem(atText)}");
                 return ExitCodes.Invalid;
             }
+            var now = at ?? clock.GetCurrentInstant();
             if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy)
             {
                 return ExitCodes.Invalid;
@@ -104,8 +98,10 @@ internal static partial class SlaCommandLine
             {
                 return ExitCodes.Invalid;
             }
-            using var reader = outages == console.InputStream ? console.In : new StreamReader(outages);
-            return AvailabilityCommand.Run(policy, reader, from, to, result.GetValue(formatOption), console);
+            using (outages == console.InputStream ? null : outages)
+            {
+                return AvailabilityCommand.Run(policy, outages, from, to, result.GetValue(formatOption), console);
+            }
         });
         return command;
     }

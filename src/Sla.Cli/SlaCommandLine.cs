@@ -14,7 +14,9 @@ internal static partial class SlaCommandLine
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, CliConsole console, IClock clock)
     {
+        var verbose = new Option<bool>("--verbose") { Description = "On an internal error, show its details (the stack trace).", Recursive = true };
         var root = Build(console, clock);
+        root.Options.Add(verbose);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -25,9 +27,23 @@ internal static partial class SlaCommandLine
             console.Error.WriteLine("Run 'sla --help' for usage.");
             return ExitCodes.Invalid;
         }
-        var exitCode = parsed.Invoke(new System.CommandLine.InvocationConfiguration { Output = console.Out, Error = console.Error });
-        console.Flush();
-        return exitCode;
+        try
+        {
+            var exitCode = parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            console.Flush();
+            return exitCode;
+        }
+        catch (OutputFailedException e)
+        {
+            console.Error.WriteLine($"sla: cannot write the output: {e.Message}");
+            return ExitCodes.Invalid;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever the input, it should have been answered: this is a fault in sla, reported as one.
+            console.Error.WriteLine($"sla: internal error: {e.GetType().Name}: {e.Message}{(parsed.GetValue(verbose) ? Environment.NewLine + e : " (run with --verbose for details)")}");
+            return ExitCodes.InternalError;
+        }
     }
 
     private static RootCommand Build(CliConsole console, IClock clock)
@@ -51,6 +67,23 @@ internal static partial class SlaCommandLine
 
     private const string SamplePolicy = "samples/policy.json";
 
+    /// <summary>Parses an instant option, which must lie in the range calendars support; reports it when it does not.</summary>
+    private static Instant? InstantOption(CliConsole console, string option, string text)
+    {
+        if (!InstantText.TryParse(text, out var instant))
+        {
+            console.Error.WriteLine($"{option}: {InstantText.Problem(text)}");
+            return null;
+        }
+        var range = Core.Calendars.BusinessCalendar.SupportedRange;
+        if (!range.Contains(instant))
+        {
+            console.Error.WriteLine($"{option}: {text} is outside the instants calendars support ({InstantText.Format(range.Start)} to {InstantText.Format(range.End)}).");
+            return null;
+        }
+        return instant;
+    }
+
     /// <summary>Parses up to three optional instant options, reporting each malformed one.</summary>
     private static bool Instants(CliConsole console,
         out Instant? first, (Option? Option, string? Text) a,
@@ -64,11 +97,10 @@ internal static partial class SlaCommandLine
             {
                 return null;
             }
-            if (InstantText.TryParse(item.Text, out var instant))
+            if (InstantOption(console, item.Option!.Name, item.Text) is { } instant)
             {
                 return instant;
             }
-            console.Error.WriteLine($"{item.Option!.Name}: {InstantText.Problem(item.Text)}");
             ok = false;
             return null;
         }

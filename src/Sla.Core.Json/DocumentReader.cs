@@ -20,12 +20,32 @@ internal sealed class DocumentReader
 
     public void AddRange(IEnumerable<ValidationProblem> found) => problems.AddRange(found);
 
-    /// <summary>Parses JSON text; a syntax error becomes one problem naming its line and position.</summary>
+    /// <summary>
+    /// Parses JSON text; a syntax error becomes one problem naming its line and position, and a field given
+    /// twice or a string that is not text one problem each, with its path (the document is then not used).
+    /// </summary>
     public static JsonDocument? Parse(string json, DocumentReader reader)
     {
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+            var before = reader.problems.Count;
+            foreach (var (path, message) in JsonTree.Problems(document.RootElement, string.Empty))
+            {
+                reader.Report(path, message);
+            }
+            if (reader.problems.Count == before)
+            {
+                return document;
+            }
+            document.Dispose();
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // System.Text.Json's way to say the text holds a lone surrogate character.
+            reader.Report(string.Empty, JsonTree.NotText("The document"));
+            return null;
         }
         catch (JsonException e)
         {
@@ -76,7 +96,9 @@ internal sealed class DocumentReader
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
         {
-            Report(Join(path, name), $"Expected a whole number, found {Describe(value)}.");
+            Report(Join(path, name), IsWholeNumber(value)
+                ? $"The number {value.GetRawText()} is out of range: expected a whole number from {int.MinValue} to {int.MaxValue}."
+                : $"Expected a whole number, found {Describe(value)}.");
             return null;
         }
         return number;
@@ -90,7 +112,9 @@ internal sealed class DocumentReader
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
         {
-            Report(Join(path, name), $"Expected a number, found {Describe(value)}.");
+            Report(Join(path, name), value.ValueKind == JsonValueKind.Number
+                ? $"The number {value.GetRawText()} is out of range: expected a number of at most 28 digits."
+                : $"Expected a number, found {Describe(value)}.");
             return null;
         }
         return number;
@@ -126,6 +150,9 @@ internal sealed class DocumentReader
         }
         return value.EnumerateArray().Select((item, i) => (item, $"{path}[{i}]")).ToList();
     }
+
+    private static bool IsWholeNumber(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number) && Math.Floor(number) == number;
 
     public static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 

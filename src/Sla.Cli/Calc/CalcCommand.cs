@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Sla.Core.Calendars;
+using Sla.Core.Json;
 using Sla.Core.Text;
 
 namespace Sla.Cli.Calc;
@@ -23,115 +24,127 @@ internal static class CalcCommand
         ["isWorking"] = ["op", "at"],
     };
 
-    /// <summary>Answers every request line of <see cref="CliConsole.In"/>.</summary>
-    /// <returns>0 when every line was answered, 1 when some got an error.</returns>
-    public static int Run(BusinessCalendar calendar, CliConsole console)
+    /// <summary>Answers every request line of standard input.</summary>
+    /// <returns>0 when every line was answered, 1 when some got an error, 3 when answering one failed inside sla.</returns>
+    public static int Run(CalendarSource calendars, CliConsole console)
     {
-        var failed = false;
-        var lineNumber = 0;
-        while (console.In.ReadLine() is { } line)
+        var exitCode = ExitCodes.Ok;
+        foreach (var (lineNumber, line, notText) in Compliance.Utf8LineBatches.TextLines(console.InputStream))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            int outcome;
+            string response;
+            if (line is null)
             {
-                continue;
-            }
-            var response = Answer(calendar, line, lineNumber, out var ok);
-            failed |= !ok;
-            console.Out.WriteLine(response);
-        }
-        return failed ? ExitCodes.SomeFailed : ExitCodes.Ok;
-    }
-
-    /// <summary>Answers one request line.</summary>
-    internal static string Answer(BusinessCalendar calendar, string line, int lineNumber, out bool ok)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException e)
-        {
-            ok = false;
-            return Write(null, [], w => w.WriteString("error", $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}"));
-        }
-        using (document)
-        {
-            var request = document.RootElement;
-            if (request.ValueKind != JsonValueKind.Object)
-            {
-                ok = false;
-                return Write(null, [], w => w.WriteString("error", $"line {lineNumber} is not a JSON object."));
-            }
-            var op = request.TryGetProperty("op", out var opElement) && opElement.ValueKind == JsonValueKind.String ? opElement.GetString()! : null;
-            var used = op is not null && FieldsByOp.TryGetValue(op, out var fields) ? fields : ["op"];
-            try
-            {
-                Action<Utf8JsonWriter> result = op switch
-                {
-                    "add" => Add(calendar, request),
-                    "elapsed" => Elapsed(calendar, request),
-                    "businessDays" => BusinessDays(calendar, request),
-                    "isWorking" => IsWorking(calendar, request),
-                    null => throw new RequestException("the request has no \"op\": use add, elapsed, businessDays or isWorking."),
-                    _ => throw new RequestException($"'{op}' is not an op: use add, elapsed, businessDays or isWorking."),
-                };
-                ok = true;
-                return Write(request, used, result);
-            }
-            catch (Exception e) when (e is RequestException or DeadlineUnreachableException or ArgumentOutOfRangeException)
-            {
-                ok = false;
-                var message = e is ArgumentOutOfRangeException range ? range.Message.Split(" (Parameter")[0] : e.Message;
-                return Write(request, used, w => w.WriteString("error", message));
-            }
-        }
-    }
-
-    private static Action<Utf8JsonWriter> Add(BusinessCalendar calendar, JsonElement request)
-    {
-        var start = Instant(request, "start");
-        var duration = Duration(request, "duration");
-        var deadline = calendar.Add(start, duration);
-        return w => w.WriteString("deadline", InstantText.Format(deadline));
-    }
-
-    private static Action<Utf8JsonWriter> Elapsed(BusinessCalendar calendar, JsonElement request)
-    {
-        var elapsed = calendar.Elapsed(Instant(request, "from"), Instant(request, "to"));
-        return w =>
-        {
-            w.WriteString("elapsed", DurationText.Format(elapsed));
-            var nanos = elapsed.ToInt64Nanoseconds();
-            if (nanos % NodaConstants.NanosecondsPerSecond == 0)
-            {
-                w.WriteNumber("seconds", nanos / NodaConstants.NanosecondsPerSecond);
+                outcome = ExitCodes.SomeFailed;
+                response = Write(null, [], w => w.WriteString("error", notText));
             }
             else
             {
-                w.WriteNumber("seconds", (decimal)nanos / NodaConstants.NanosecondsPerSecond);
+                response = Answer(calendars, line, lineNumber, out outcome);
+            }
+            exitCode = Math.Max(exitCode, outcome);
+            console.Out.WriteLine(response);
+        }
+        return exitCode;
+    }
+
+    /// <summary>Answers one request line.</summary>
+    /// <param name="outcome">0 when answered, 1 when the request gets an error, 3 when answering failed inside sla.</param>
+    internal static string Answer(CalendarSource calendars, string line, int lineNumber, out int outcome)
+    {
+        using var document = JsonTree.ParseLine(line, lineNumber, out var notJson);
+        if (document is null)
+        {
+            outcome = ExitCodes.SomeFailed;
+            return Write(null, [], w => w.WriteString("error", notJson));
+        }
+        var request = document.RootElement;
+        if (request.ValueKind != JsonValueKind.Object)
+        {
+            outcome = ExitCodes.SomeFailed;
+            return Write(null, [], w => w.WriteString("error", $"line {lineNumber} is not a JSON object."));
+        }
+        var op = request.TryGetProperty("op", out var opElement) && opElement.ValueKind == JsonValueKind.String ? opElement.GetString()! : null;
+        var used = op is not null && FieldsByOp.TryGetValue(op, out var fields) ? fields : ["op"];
+        try
+        {
+            Action<Utf8JsonWriter> result = op switch
+            {
+                "add" => Add(calendars, request),
+                "elapsed" => Elapsed(calendars, request),
+                "businessDays" => BusinessDays(calendars, request),
+                "isWorking" => IsWorking(calendars, request),
+                null => throw new RequestException("the request has no \"op\": use add, elapsed, businessDays or isWorking."),
+                _ => throw new RequestException($"'{op}' is not an op: use add, elapsed, businessDays or isWorking."),
+            };
+            outcome = ExitCodes.Ok;
+            return Write(request, used, result);
+        }
+        catch (Exception e) when (e is RequestException or DeadlineUnreachableException or ArgumentOutOfRangeException)
+        {
+            outcome = ExitCodes.SomeFailed;
+            var message = e is ArgumentOutOfRangeException range ? $"\"{range.ParamName}\": {range.Message.Split(" (Parameter")[0]}" : e.Message;
+            return Write(request, used, w => w.WriteString("error", message));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault in sla, not in the request: this line says so, and the others are still answered.
+            outcome = ExitCodes.InternalError;
+            return Write(request, used, w => w.WriteString("error", $"internal error: {e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private static Action<Utf8JsonWriter> Add(CalendarSource calendars, JsonElement request)
+    {
+        var start = Instant(request, "start");
+        var duration = Duration(request, "duration");
+        var deadline = CalendarAt(calendars, start).Add(start, duration);
+        return w => w.WriteString("deadline", InstantText.Format(deadline));
+    }
+
+    private static Action<Utf8JsonWriter> Elapsed(CalendarSource calendars, JsonElement request)
+    {
+        var from = Instant(request, "from");
+        var elapsed = CalendarAt(calendars, from).Elapsed(from, Instant(request, "to"));
+        return w =>
+        {
+            w.WriteString("elapsed", DurationText.Format(elapsed));
+            // Business time is counted in whole ticks, so ticks hold any elapsed time exactly, however long.
+            var ticks = elapsed.BclCompatibleTicks;
+            if (ticks % NodaConstants.TicksPerSecond == 0)
+            {
+                w.WriteNumber("seconds", ticks / NodaConstants.TicksPerSecond);
+            }
+            else
+            {
+                w.WriteNumber("seconds", (decimal)ticks / NodaConstants.TicksPerSecond);
             }
         };
     }
 
-    private static Action<Utf8JsonWriter> BusinessDays(BusinessCalendar calendar, JsonElement request)
+    private static Action<Utf8JsonWriter> BusinessDays(CalendarSource calendars, JsonElement request)
     {
         var start = Instant(request, "start");
-        if (!request.TryGetProperty("days", out var daysElement) || !daysElement.TryGetInt32(out var days) || days < 0)
+        if (!request.TryGetProperty("days", out var daysElement) || daysElement.ValueKind != JsonValueKind.Number
+            || !daysElement.TryGetInt32(out var days) || days is < 0 or > Core.Calendars.BusinessDays.MaxDays)
         {
-            throw new RequestException("\"days\" must be a whole number of working days, 0 or more.");
+            throw new RequestException($"\"days\" must be a whole number of working days from 0 to {Core.Calendars.BusinessDays.MaxDays:N0}" +
+                (request.TryGetProperty("days", out var found) ? $", found {Core.Json.DocumentReader.Describe(found)}." : ", and the request has none."));
         }
         var target = new BusinessDays(days, Time(request, "cutoff"), Time(request, "at"));
-        var deadline = calendar.AddBusinessDays(start, target);
+        var deadline = CalendarAt(calendars, start).AddBusinessDays(start, target);
         return w => w.WriteString("deadline", InstantText.Format(deadline));
     }
 
-    private static Action<Utf8JsonWriter> IsWorking(BusinessCalendar calendar, JsonElement request)
+    private static Action<Utf8JsonWriter> IsWorking(CalendarSource calendars, JsonElement request)
     {
-        var working = calendar.IsWorking(Instant(request, "at"));
+        var at = Instant(request, "at");
+        var working = CalendarAt(calendars, at).IsWorking(at);
         return w => w.WriteBoolean("working", working);
     }
+
+    private static BusinessCalendar CalendarAt(CalendarSource calendars, Instant instant) =>
+        calendars.At(instant, out var error) ?? throw new RequestException(error!);
 
     private static Instant Instant(JsonElement request, string field)
     {

@@ -13,6 +13,14 @@ internal static class CalendarCheckCommand
     private const int ClosedDaysShown = 10;
     private const int DaysSearched = 3 * 366;
 
+    /// <summary>The first date a calendar's days can be shown for.</summary>
+    public static readonly LocalDate FirstDate = new(2, 1, 1);
+
+    /// <summary>The last date a calendar's days can be shown for.</summary>
+    public static readonly LocalDate LastDate = new(9998, 12, 31);
+
+    public static bool Covers(LocalDate date) => date >= FirstDate && date <= LastDate;
+
     public static int Run(BusinessCalendar calendar, LocalDate from, CliConsole console)
     {
         var output = console.Out;
@@ -30,9 +38,10 @@ internal static class CalendarCheckCommand
         output.WriteLine($"    {"week",-10} {"",-30} {DurationText.Format(calendar.Weekly.WeeklyWallClockTotal)}");
         output.WriteLine($"  Next closed or shortened days from {from:yyyy-MM-dd}:");
         var shown = 0;
-        for (var i = 0; i < DaysSearched && shown < ClosedDaysShown; i++)
+        var searched = 0;
+        for (var date = from; searched < DaysSearched && shown < ClosedDaysShown && date <= LastDate; date = date.PlusDays(1), searched++)
         {
-            var day = calendar.GetDay(from.PlusDays(i));
+            var day = calendar.GetDay(date);
             if (day.ShapedBy.IsEmpty || !LosesTime(calendar, day))
             {
                 continue;
@@ -43,7 +52,7 @@ internal static class CalendarCheckCommand
         }
         if (shown == 0)
         {
-            output.WriteLine("    none in the next three years");
+            output.WriteLine(searched < DaysSearched ? $"    none up to {LastDate:yyyy-MM-dd}, the last date calendars cover" : "    none in the next three years");
         }
         return ExitCodes.Ok;
     }

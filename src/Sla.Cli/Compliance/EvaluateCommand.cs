@@ -48,6 +48,7 @@ internal static class EvaluateCommand
         console.FlushText();
         var output = console.OutputStream;
         var failed = 0;
+        var faulted = 0;
         byte[][] Process(LineBatch batch)
         {
             using (batch)
@@ -55,10 +56,14 @@ internal static class EvaluateCommand
                 var rendered = new byte[batch.Count][];
                 void One(int i)
                 {
-                    var evaluation = EvaluateLine(policy, batch.Line(i), batch.LineNumber(i), now, options);
+                    var evaluation = EvaluateLine(policy, batch.Line(i), batch.LineNumber(i), now, options, out var internalError);
                     if (!evaluation.IsValid)
                     {
                         Interlocked.Exchange(ref failed, 1);
+                    }
+                    if (internalError)
+                    {
+                        Interlocked.Exchange(ref faulted, 1);
                     }
                     rendered[i] = Render(evaluation, format);
                 }
@@ -110,7 +115,7 @@ internal static class EvaluateCommand
             }
             producer.GetAwaiter().GetResult();
         }
-        return failed != 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        return faulted != 0 ? ExitCodes.InternalError : failed != 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
     private static void Write(Stream output, byte[][] rendered)
@@ -121,10 +126,24 @@ internal static class EvaluateCommand
         }
     }
 
-    internal static TicketEvaluation EvaluateLine(PolicySet policy, ReadOnlySpan<byte> line, int lineNumber, Instant now, EvaluationOptions options) =>
-        TicketDocument.TryParseLine(line, lineNumber, out var ticket, out var id, out var error)
-            ? ComplianceEvaluator.Evaluate(policy, ticket, now, options)
-            : new TicketEvaluation(id ?? $"line {lineNumber}", null, null, [], error);
+    /// <summary>Reads and evaluates one ticket line; whatever goes wrong stays on this line.</summary>
+    /// <param name="internalError">Set when evaluating failed inside sla (the evaluation then says so): a fault to report, not bad input.</param>
+    internal static TicketEvaluation EvaluateLine(PolicySet policy, ReadOnlySpan<byte> line, int lineNumber, Instant now, EvaluationOptions options, out bool internalError)
+    {
+        internalError = false;
+        string? id = null;
+        try
+        {
+            return TicketDocument.TryParseLine(line, lineNumber, out var ticket, out id, out var error)
+                ? ComplianceEvaluator.Evaluate(policy, ticket, now, options)
+                : new TicketEvaluation(id ?? $"line {lineNumber}", null, null, [], error);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            internalError = true;
+            return new TicketEvaluation(id ?? $"line {lineNumber}", null, null, [], $"line {lineNumber}: internal error: {e.GetType().Name}: {e.Message}");
+        }
+    }
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;

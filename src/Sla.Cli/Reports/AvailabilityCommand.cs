@@ -11,25 +11,30 @@ namespace Sla.Cli.Reports;
 /// <summary><c>sla availability</c>: outages in, uptime per service and period against the policy's availability objectives.</summary>
 internal static class AvailabilityCommand
 {
-    public static int Run(PolicySet policy, TextReader outagesText, Instant? from, Instant? to, ReportFormat format, CliConsole console)
+    public static int Run(PolicySet policy, Stream outagesText, Instant? from, Instant? to, ReportFormat format, CliConsole console)
     {
         var outages = new List<Outage>();
         var problems = new List<string>();
-        var lineNumber = 0;
-        while (outagesText.ReadLine() is { } line)
+        var services = policy.Versions.SelectMany(v => v.Services).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (lineNumber, line, notText) in Compliance.Utf8LineBatches.TextLines(outagesText))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line is null)
             {
-                continue;
+                problems.Add(notText!);
             }
-            if (OutageDocument.TryParseLine(line, lineNumber, out var outage, out var error))
+            else if (!OutageDocument.TryParseLine(line, lineNumber, out var outage, out var error))
             {
-                outages.Add(outage);
+                problems.Add(error!);
+            }
+            else if (!services.Contains(outage.Service))
+            {
+                // An outage the report would leave out is as wrong as one it cannot read.
+                problems.Add($"line {lineNumber}{(outage.Id is null ? "" : $" (outage {outage.Id})")}: service '{outage.Service}' is not in policy {policy.Id}; " +
+                    $"the services are {string.Join(", ", services.Order(StringComparer.Ordinal))}.");
             }
             else
             {
-                problems.Add(error!);
+                outages.Add(outage);
             }
         }
         if (problems.Count > 0)

@@ -32,12 +32,9 @@ internal static class ReportCommand
     public static int Run(PolicySet policy, Stream tickets, Instant now, ReportingPeriod period, Instant? from, Instant? to, ReportFormat format, CliConsole console)
     {
         var builder = new ComplianceReportBuilder(policy, period, from, to);
-        var errors = TicketStream.Evaluate(tickets, now, [policy], e => builder.Add(e[0]), console);
+        var outcome = TicketStream.Evaluate(tickets, now, [policy], e => builder.Add(e[0]), console);
         var report = builder.Build();
-        foreach (var error in errors)
-        {
-            console.Error.WriteLine(error);
-        }
+        outcome.Report(console);
         switch (format)
         {
             case ReportFormat.Json:
@@ -59,7 +56,7 @@ internal static class ReportCommand
                 WriteTable(policy, report, now, console.Out);
                 break;
         }
-        return errors.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        return outcome.ExitCode;
     }
 
     private static void WriteTable(PolicySet policy, ComplianceReport report, Instant now, TextWriter output)

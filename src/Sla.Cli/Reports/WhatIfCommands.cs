@@ -12,8 +12,8 @@ internal static class WhatIfCommands
     public static int Recommend(PolicySet policy, Stream tickets, Instant now, double percentile, CliConsole console)
     {
         var recommender = new TargetRecommender();
-        var errors = TicketStream.Evaluate(tickets, now, [policy], e => recommender.Add(e[0]), console);
-        errors.ForEach(console.Error.WriteLine);
+        var outcome = TicketStream.Evaluate(tickets, now, [policy], e => recommender.Add(e[0]), console);
+        outcome.Report(console);
         var label = $"p{(percentile * 100).ToString("0.#", CultureInfo.InvariantCulture)}";
         console.Out.WriteLine($"Targets history would have met at {label}, for {policy.Id} as of {InstantText.Format(now)}:");
         console.Out.WriteLine();
@@ -23,18 +23,18 @@ internal static class WhatIfCommands
                 r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Judged.ToString(CultureInfo.InvariantCulture), r.Current.Describe(),
                 ReportCommand.Percent(r.CurrentCompliance), $"{DurationText.Format(r.Recommended)} on {r.Current.CalendarId ?? "24x7"}",
             }));
-        return errors.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        return outcome.ExitCode;
     }
 
     public static int Compare(PolicySet current, PolicySet candidate, Stream tickets, Instant now, CliConsole console)
     {
         var builders = new[] { new ComplianceReportBuilder(current, ReportingPeriod.Quarter), new ComplianceReportBuilder(candidate, ReportingPeriod.Quarter) };
-        var errors = TicketStream.Evaluate(tickets, now, [current, candidate], e =>
+        var outcome = TicketStream.Evaluate(tickets, now, [current, candidate], e =>
         {
             builders[0].Add(e[0]);
             builders[1].Add(e[1]);
         }, console);
-        errors.ForEach(console.Error.WriteLine);
+        outcome.Report(console);
         var (a, b) = (builders[0].Build(), builders[1].Build());
         static Dictionary<(string, string, Metric), (int Judged, int Met)> Totals(ComplianceReport report) =>
             report.Rows.GroupBy(r => (r.Service, r.Priority, r.Metric)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Count), g.Sum(r => r.Met)));
@@ -56,6 +56,6 @@ internal static class WhatIfCommands
             static decimal Sum(ComplianceReport r, string s) => r.Credits.Where(c => c.Service == s).Sum(c => c.Tier.CreditPercent);
             console.Out.WriteLine($"  {service,-10} current {Sum(a, service).ToString(CultureInfo.InvariantCulture),6}%   candidate {Sum(b, service).ToString(CultureInfo.InvariantCulture),6}%");
         }
-        return errors.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        return outcome.ExitCode;
     }
 }

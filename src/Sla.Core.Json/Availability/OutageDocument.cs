@@ -23,59 +23,61 @@ public static class OutageDocument
     {
         ArgumentNullException.ThrowIfNull(line);
         outage = null;
-        JsonDocument document;
-        try
+        using var document = JsonTree.ParseLine(line, lineNumber, out error);
+        if (document is null)
         {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException e)
-        {
-            error = $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}";
             return false;
         }
-        using (document)
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                error = $"line {lineNumber} is not an outage (a JSON object).";
-                return false;
-            }
-            var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-            var who = $"line {lineNumber}{(id is null ? "" : $" (outage {id})")}";
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!Fields.Contains(property.Name))
-                {
-                    error = $"{who}: '{property.Name}' is not a field of an outage; the fields are {string.Join(", ", Fields)}.";
-                    return false;
-                }
-            }
-            string? Text(string field) => root.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var service = Text("service");
-            if (service is null)
-            {
-                error = $"{who}: \"service\" is missing.";
-                return false;
-            }
-            if (!InstantText.TryParse(Text("start"), out var start))
-            {
-                error = $"{who}: \"start\": {InstantText.Problem(Text("start"))}";
-                return false;
-            }
-            if (!InstantText.TryParse(Text("end"), out var end))
-            {
-                error = $"{who}: \"end\": {InstantText.Problem(Text("end"))}";
-                return false;
-            }
-            var planned = root.TryGetProperty("planned", out var p) && p.ValueKind == JsonValueKind.True;
-            outage = new Outage(id, service, start, end, planned);
-            error = outage.FindProblem() is { } problem ? $"line {lineNumber}: {problem}" : null;
-            if (error is not null)
-            {
-                outage = null;
-            }
-            return outage is not null;
+            error = $"line {lineNumber} is not an outage (a JSON object).";
+            return false;
         }
+        var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+        var who = $"line {lineNumber}{(id is null ? "" : $" (outage {id})")}";
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!Fields.Contains(property.Name))
+            {
+                error = $"{who}: '{property.Name}' is not a field of an outage; the fields are {string.Join(", ", Fields)}.";
+                return false;
+            }
+            var expected = property.Name switch
+            {
+                "planned" => property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? null : "true or false",
+                _ => property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null ? null : "a string",
+            };
+            if (expected is not null)
+            {
+                error = $"{who}: \"{property.Name}\" must be {expected}, found {DocumentReader.Describe(property.Value)}.";
+                return false;
+            }
+        }
+        string? Text(string field) => root.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var service = Text("service");
+        if (service is null)
+        {
+            error = $"{who}: \"service\" is missing.";
+            return false;
+        }
+        if (!InstantText.TryParse(Text("start"), out var start))
+        {
+            error = $"{who}: \"start\": {InstantText.Problem(Text("start"))}";
+            return false;
+        }
+        if (!InstantText.TryParse(Text("end"), out var end))
+        {
+            error = $"{who}: \"end\": {InstantText.Problem(Text("end"))}";
+            return false;
+        }
+        var planned = root.TryGetProperty("planned", out var p) && p.ValueKind == JsonValueKind.True;
+        outage = new Outage(id, service, start, end, planned);
+        error = outage.FindProblem() is { } problem ? $"line {lineNumber}: {problem}" : null;
+        if (error is not null)
+        {
+            outage = null;
+        }
+        return outage is not null;
     }
 }

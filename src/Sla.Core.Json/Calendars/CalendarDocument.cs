@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Sla.Core.Calendars;
+using Sla.Core.Text;
 using Sla.Core.Validation;
 
 namespace Sla.Core.Json.Calendars;
@@ -78,9 +79,18 @@ public static class CalendarDocument
     public static bool TryParseAll(string json, out ImmutableArray<BusinessCalendar> calendars,
         out ImmutableArray<ValidationProblem> problems, IDateTimeZoneProvider? zones = null)
     {
+        var valid = TryParseVersioned(json, out var versioned, out problems, zones);
+        calendars = [.. versioned.Select(v => v.Calendar)];
+        return valid;
+    }
+
+    /// <summary>As <see cref="TryParseAll"/>, with the version (and its effective-from instant) each calendar of a policy document belongs to.</summary>
+    internal static bool TryParseVersioned(string json, out ImmutableArray<VersionedCalendar> calendars,
+        out ImmutableArray<ValidationProblem> problems, IDateTimeZoneProvider? zones = null)
+    {
         ArgumentNullException.ThrowIfNull(json);
         var reader = new DocumentReader();
-        var found = ImmutableArray.CreateBuilder<BusinessCalendar>();
+        var found = ImmutableArray.CreateBuilder<VersionedCalendar>();
         using (var document = DocumentReader.Parse(json, reader))
         {
             if (document is { RootElement: var root })
@@ -88,13 +98,14 @@ public static class CalendarDocument
                 var elements = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("versions", out _)
                     ? reader.OptionalArray(root, "versions", string.Empty)
                         .Where(v => v.Element.ValueKind == JsonValueKind.Object)
-                        .SelectMany(v => reader.OptionalArray(v.Element, "calendars", v.Path))
-                    : [(root, string.Empty)];
-                foreach (var (element, path) in elements)
+                        .SelectMany(v => reader.OptionalArray(v.Element, "calendars", v.Path).Select(c => (c.Element, c.Path, Version: (JsonElement?)v.Element)))
+                    : [(root, string.Empty, null)];
+                foreach (var (element, path, version) in elements)
                 {
                     if (Read(element, path, reader, zones ?? DateTimeZoneProviders.Tzdb) is { } calendar)
                     {
-                        found.Add(calendar);
+                        found.Add(new VersionedCalendar(calendar, version is { } v ? Text(v, "version") : null,
+                            version is { } w && InstantText.TryParse(Text(w, "effectiveFrom"), out var from) ? from : null));
                     }
                 }
             }
@@ -102,6 +113,9 @@ public static class CalendarDocument
         problems = [.. reader.Problems];
         calendars = reader.HasErrors ? [] : found.ToImmutable();
         return !reader.HasErrors;
+
+        static string? Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     /// <summary>Reads one calendar object at <paramref name="path"/> (empty for a whole document).</summary>
@@ -130,7 +144,10 @@ public static class CalendarDocument
                 builder.AddException(read, exceptionPath);
             }
         }
-        reader.AddRange(builder.Validate().Select(p => p with { Path = p.Path.StartsWith(path, StringComparison.Ordinal) ? p.Path : DocumentReader.Join(path, p.Path) }));
+        // A calendar whose windows could not be read is not one with no working time: say only what is wrong.
+        var unreadable = reader.Problems.Skip(before).Any(p =>
+            p.Path.StartsWith(DocumentReader.Join(path, "weekly"), StringComparison.Ordinal) || p.Path.StartsWith(DocumentReader.Join(path, "exceptions"), StringComparison.Ordinal));
+        reader.AddRange(builder.Validate().Where(p => !(unreadable && p.Message == BusinessCalendarValidator.NoWorkingTime)).Select(p => p with { Path = p.Path.StartsWith(path, StringComparison.Ordinal) ? p.Path : DocumentReader.Join(path, p.Path) }));
         return reader.Problems.Skip(before).Any(p => p.Severity == ValidationSeverity.Error) ? null : builder.Build();
     }
 
@@ -309,3 +326,9 @@ public static class CalendarDocument
         return date is { } d && hours is { } h ? new DateOverride(d, name, h) : null;
     }
 }
+
+/// <summary>A calendar read from a document, with the policy version it belongs to when the document is a policy.</summary>
+/// <param name="Calendar">The calendar.</param>
+/// <param name="Version">The version's name, or <see langword="null"/> for a calendar document.</param>
+/// <param name="EffectiveFrom">When the version comes into force, or <see langword="null"/>.</param>
+internal sealed record VersionedCalendar(BusinessCalendar Calendar, string? Version, NodaTime.Instant? EffectiveFrom);

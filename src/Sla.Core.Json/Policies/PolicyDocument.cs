@@ -219,6 +219,10 @@ public static class PolicyDocument
             {
                 reader.Report(DocumentReader.Join(path, field), $"'{field}' belongs to a businessDays target, not a within target.");
             }
+            if (!reader.Require(element, "within", path, "\"within\" must be a duration such as PT4H, found null: leave the target out for a metric with no target."))
+            {
+                return null;
+            }
             var text = reader.OptionalString(element, "within", path);
             if (text is null)
             {
@@ -231,10 +235,19 @@ public static class PolicyDocument
             }
             return new DurationTarget(within, calendar);
         }
+        if (!reader.Require(element, "businessDays", path, "\"businessDays\" must be a whole number of working days, found null: leave the target out for a metric with no target."))
+        {
+            return null;
+        }
         var days = reader.OptionalInt(element, "businessDays", path);
         if (days < 0)
         {
             reader.Report(DocumentReader.Join(path, "businessDays"), $"businessDays {days} is negative: use 0 for the day the ticket is received.");
+            return null;
+        }
+        if (days > BusinessDays.MaxDays)
+        {
+            reader.Report(DocumentReader.Join(path, "businessDays"), $"businessDays {days} is more than the most a target may count, {BusinessDays.MaxDays:N0} working days.");
             return null;
         }
         var cutoff = Time(element, "cutoff", path, reader, out var cutoffOk);

@@ -20,6 +20,7 @@ namespace Sla.Core.Json.Tickets;
 public static class TicketDocument
 {
     private static readonly string[] TicketFields = ["id", "service", "priority", "created", "events"];
+    private static readonly string[] EventFields = ["at", "type", "status", "priority"];
     private static readonly string[] EventTypes = ["agentReply", "agentNote", "customerMessage", "status", "priority", "resolved", "reopened"];
 
     /// <summary>Reads one line.</summary>
@@ -56,6 +57,12 @@ public static class TicketDocument
         ticket = null;
         var fields = new TicketFieldsRead();
         string? firstProblem;
+        if (Utf8Lines.FirstInvalidByte(utf8Line) is { } invalid)
+        {
+            ticketId = null;
+            error = Utf8Lines.NotUtf8(lineNumber, invalid);
+            return false;
+        }
         try
         {
             var reader = new Utf8JsonReader(utf8Line);
@@ -69,6 +76,13 @@ public static class TicketDocument
         {
             ticketId = null;
             error = $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString's way to say an escape makes no text (a lone surrogate such as \ud800).
+            ticketId = fields.Id;
+            error = $"line {lineNumber}: {JsonTree.NotText("A string")}";
             return false;
         }
         ticketId = fields.Id;
@@ -90,10 +104,17 @@ public static class TicketDocument
             return NotAnObject;
         }
         string? problem = null;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
+            var field = Array.IndexOf(TicketFields, name);
+            if (field >= 0 && (seen & (1 << field)) != 0)
+            {
+                problem ??= $"'{name}' is given twice: give each field once.";
+            }
+            seen |= field >= 0 ? 1 << field : 0;
             switch (name)
             {
                 case "id" or "service" or "priority" or "created":
@@ -139,11 +160,18 @@ public static class TicketDocument
                 reader.Skip();
                 continue;
             }
-            string? at = null, type = null, status = null, priority = null, extra = null, wrongType = null;
+            string? at = null, type = null, status = null, priority = null, extra = null, wrongType = null, twice = null;
+            var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString()!;
                 reader.Read();
+                var field = Array.IndexOf(EventFields, name);
+                if (field >= 0 && (seen & (1 << field)) != 0)
+                {
+                    twice ??= name;
+                }
+                seen |= field >= 0 ? 1 << field : 0;
                 string? value = null;
                 if (reader.TokenType == JsonTokenType.String)
                 {
@@ -162,6 +190,10 @@ public static class TicketDocument
                     case "priority": priority = value; break;
                     default: extra ??= name; break;
                 }
+            }
+            if (problem is null && twice is not null)
+            {
+                problem = $"event {index}: '{twice}' is given twice: give each field once.";
             }
             if (problem is null)
             {

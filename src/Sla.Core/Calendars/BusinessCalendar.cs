@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Sla.Core.Text;
 
 namespace Sla.Core.Calendars;
 
@@ -14,13 +15,32 @@ namespace Sla.Core.Calendars;
 /// <para>Build one with <see cref="BusinessCalendarBuilder"/> (or from a JSON document with Sla.Core.Json).
 /// Instances are immutable and thread-safe: share one per calendar across the process. The engine
 /// compiles each local year on first use (a few kilobytes each) and answers each query with binary
-/// searches, so the cost does not grow with the duration. Arithmetic covers local years 2 to 9998;
-/// instants outside them throw <see cref="ArgumentOutOfRangeException"/>.</para>
+/// searches, so the cost does not grow with the duration. Arithmetic covers local years 2 to 9998
+/// (every instant of <see cref="SupportedRange"/> lies in them, whatever the zone); instants outside them
+/// throw <see cref="ArgumentOutOfRangeException"/>, and a result that would fall outside them is unreachable.</para>
+/// <para>Time is counted in ticks (100 ns), as NodaTime's <see cref="Duration"/> and <see cref="Instant"/> allow
+/// finer: an instant is taken at the tick it falls in (rounded down) and an amount is cut to whole ticks
+/// (towards zero), the same way on every calendar, the 24/7 one included.</para>
 /// </remarks>
 public sealed class BusinessCalendar
 {
     /// <summary>The id of the built-in 24/7 calendar.</summary>
     public const string AlwaysOpenId = "24x7";
+
+    /// <summary>Gets the largest amount of business time, either way, that arithmetic accepts: 87,600,000 hours
+    /// (10,000 years of 24-hour days), more than the supported years hold on any calendar.</summary>
+    public static Duration MaxAmount { get; } = Duration.FromHours(87_600_000);
+
+    /// <summary>
+    /// Gets the instants every calendar supports, whatever its zone: from 0002-01-02T00:00:00Z (inclusive) to
+    /// 9998-12-31T00:00:00Z (exclusive), so that each lies in the local years 2 to 9998 of every zone.
+    /// </summary>
+    public static Interval SupportedRange { get; } = new(
+        Instant.FromUtc(CalendarYears.MinYear, 1, 2, 0, 0), Instant.FromUtc(CalendarYears.MaxYear, 12, 31, 0, 0));
+
+    // The 24/7 calendar's local years are UTC years.
+    private static readonly long AlwaysOpenStart = Instant.FromUtc(CalendarYears.MinYear, 1, 1, 0, 0).ToUnixTimeTicks();
+    private static readonly long AlwaysOpenEnd = Instant.FromUtc(CalendarYears.MaxYear + 1, 1, 1, 0, 0).ToUnixTimeTicks();
 
     private readonly BusinessTimeEngine engine;
     private readonly BusinessDayCounter dayCounter;
@@ -37,7 +57,7 @@ public sealed class BusinessCalendar
         Exceptions = exceptions;
         planner = new DayPlanner(weekly, rules, exceptions);
         var (first, last) = WorkingYearBounds(weekly, exceptions);
-        engine = new BusinessTimeEngine(new CalendarYears(zone, planner), first, last);
+        engine = new BusinessTimeEngine(new CalendarYears(zone, planner), new YearSummaries(planner, rules, exceptions), first, last);
         dayCounter = new BusinessDayCounter(zone, engine);
     }
 
@@ -71,7 +91,9 @@ public sealed class BusinessCalendar
     /// <summary>Tells whether an instant is working time.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns><see langword="true"/> when the wall clock shows opening hours on an open day.</returns>
-    public bool IsWorking(Instant instant) => IsAlwaysOpen || engine.IsWorking(instant.ToUnixTimeTicks());
+    /// <exception cref="ArgumentOutOfRangeException">The instant is outside the local years 2 to 9998.</exception>
+    public bool IsWorking(Instant instant) =>
+        IsAlwaysOpen ? AlwaysOpenTicks(instant, nameof(instant)) >= 0 : engine.IsWorking(instant.ToUnixTimeTicks());
 
     /// <summary>
     /// Measures the working time in <c>[from, to)</c>; negative (the same measure of <c>[to, from)</c>) when
@@ -80,8 +102,11 @@ public sealed class BusinessCalendar
     /// <param name="from">The start of the range.</param>
     /// <param name="to">The end of the range.</param>
     /// <returns>The working time, to the tick.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An instant is outside the local years 2 to 9998.</exception>
     public Duration Elapsed(Instant from, Instant to) =>
-        IsAlwaysOpen ? to - from : Duration.FromTicks(engine.Elapsed(from.ToUnixTimeTicks(), to.ToUnixTimeTicks()));
+        Duration.FromTicks(IsAlwaysOpen
+            ? AlwaysOpenTicks(to, nameof(to)) - AlwaysOpenTicks(from, nameof(from))
+            : engine.Elapsed(from.ToUnixTimeTicks(), to.ToUnixTimeTicks()));
 
     /// <summary>
     /// Adds business time. For <paramref name="amount"/> &gt;= 0 the result is the earliest instant
@@ -92,15 +117,33 @@ public sealed class BusinessCalendar
     /// <param name="start">The instant to count from.</param>
     /// <param name="amount">The business time to add (negative to subtract).</param>
     /// <param name="result">The resulting instant, when reachable; otherwise <paramref name="start"/>.</param>
-    /// <returns><see langword="false"/> when the calendar has no working time left in that direction.</returns>
+    /// <returns><see langword="false"/> when the calendar has no working time left in that direction within the
+    /// local years 2 to 9998 (always so for an amount beyond <see cref="MaxAmount"/>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the local years 2 to 9998.</exception>
     public bool TryAdd(Instant start, Duration amount, out Instant result)
     {
+        result = start;
         if (IsAlwaysOpen)
         {
-            result = start + amount;
+            var from = AlwaysOpenTicks(start, nameof(start));
+            if (amount > MaxAmount || amount < -MaxAmount)
+            {
+                return false;
+            }
+            var to = from + amount.BclCompatibleTicks;
+            if (to < AlwaysOpenStart || to >= AlwaysOpenEnd)
+            {
+                return false;
+            }
+            result = Instant.FromUnixTimeTicks(to);
             return true;
         }
-        var reached = engine.TryAdd(start.ToUnixTimeTicks(), amount.ToInt64Nanoseconds() / NodaConstants.NanosecondsPerTick, out var ticks);
+        engine.Years.Containing(start.ToUnixTimeTicks(), nameof(start));
+        if (amount > MaxAmount || amount < -MaxAmount)
+        {
+            return false;
+        }
+        var reached = engine.TryAdd(start.ToUnixTimeTicks(), amount.BclCompatibleTicks, out var ticks);
         result = Instant.FromUnixTimeTicks(ticks);
         return reached;
     }
@@ -110,17 +153,20 @@ public sealed class BusinessCalendar
     /// <param name="amount">The business time to add (negative to subtract).</param>
     /// <returns>The resulting instant.</returns>
     /// <exception cref="DeadlineUnreachableException">The calendar has no working time left in that direction.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the local years 2 to 9998.</exception>
     public Instant Add(Instant start, Duration amount) =>
         TryAdd(start, amount, out var result)
             ? result
             : throw new DeadlineUnreachableException(
-                $"unreachable: calendar '{Id}' has no working time {(amount > Duration.Zero ? "after" : "before")} {start} to cover {amount}.");
+                $"unreachable: calendar '{Id}' has no working time {(amount > Duration.Zero ? "after" : "before")} {InstantText.Format(start)} " +
+                $"to cover {DurationText.Format(amount)}{(amount > MaxAmount || amount < -MaxAmount ? $" (more than the most arithmetic accepts, {DurationText.Format(MaxAmount)})" : "")}.");
 
     /// <summary>Computes a business-days deadline (see <see cref="BusinessDays"/>).</summary>
     /// <param name="start">When the ticket arrived.</param>
     /// <param name="target">The business-days target.</param>
     /// <param name="deadline">The deadline, when reachable; otherwise <paramref name="start"/>.</param>
     /// <returns><see langword="false"/> when the calendar has too few working days left.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the local years 2 to 9998.</exception>
     public bool TryAddBusinessDays(Instant start, BusinessDays target, out Instant deadline) =>
         dayCounter.TryDeadline(start, target, out deadline);
 
@@ -129,10 +175,11 @@ public sealed class BusinessCalendar
     /// <param name="target">The business-days target.</param>
     /// <returns>The deadline.</returns>
     /// <exception cref="DeadlineUnreachableException">The calendar has too few working days left.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the local years 2 to 9998.</exception>
     public Instant AddBusinessDays(Instant start, BusinessDays target) =>
         TryAddBusinessDays(start, target, out var deadline)
             ? deadline
-            : throw new DeadlineUnreachableException($"unreachable: calendar '{Id}' has no {target} after {start}.");
+            : throw new DeadlineUnreachableException($"unreachable: calendar '{Id}' has no {target} after {InstantText.Format(start)}.");
 
     /// <summary>Gets the earliest working instant at or after <paramref name="instant"/>.</summary>
     /// <param name="instant">Where to start looking.</param>
@@ -173,6 +220,15 @@ public sealed class BusinessCalendar
     /// <summary>Gets the approximate memory, in bytes, the calendar's compiled years hold now.</summary>
     /// <returns>The bytes held by the year cache.</returns>
     internal long CompiledMemoryBytes() => engine.Years.TotalMemoryBytes();
+
+    private static long AlwaysOpenTicks(Instant instant, string parameterName)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        return ticks >= AlwaysOpenStart && ticks < AlwaysOpenEnd
+            ? ticks
+            : throw new ArgumentOutOfRangeException(parameterName, instant,
+                $"Business-time arithmetic supports instants in local years {CalendarYears.MinYear} to {CalendarYears.MaxYear}.");
+    }
 
     private static Instant? ToInstant(long? ticks) => ticks is { } t ? Instant.FromUnixTimeTicks(t) : null;
 

@@ -13,6 +13,10 @@ namespace Sla.Core.Calendars;
 internal sealed class BusinessCalendarValidator : AbstractValidator<BusinessCalendarBuilder>
 {
     private const int MaxEasterOffset = 365;
+    private const int OverlapsReported = 10;
+
+    /// <summary>The sentence for a calendar with no working time at all.</summary>
+    internal const string NoWorkingTime = "The calendar has no working time: the weekly schedule is empty and no dated exception has hours.";
 
     private BusinessCalendarValidator()
     {
@@ -133,23 +137,49 @@ internal sealed class BusinessCalendarValidator : AbstractValidator<BusinessCale
         var weeklyEmpty = Enumerable.Range(1, 7).All(d => builder.WeeklyEntries((IsoDayOfWeek)d).Count == 0);
         if (weeklyEmpty && builder.ExceptionEntries.All(e => e.Value.Hours.IsEmpty))
         {
-            context.AddFailure("weekly",
-                "The calendar has no working time: the weekly schedule is empty and no dated exception has hours.");
+            context.AddFailure("weekly", NoWorkingTime);
         }
     }
 
+    /// <summary>
+    /// Reports each window that overlaps one before it (in start order) once, naming the one it overlaps, and
+    /// at most <see cref="OverlapsReported"/> of them per list, so a list of thousands of copies of one window
+    /// is checked in n log n time and reported in a few lines.
+    /// </summary>
     private static void CheckNoOverlap(IReadOnlyList<PathedWindow> windows, ValidationContext<BusinessCalendarBuilder> context)
     {
-        for (var i = 0; i < windows.Count; i++)
+        var ordered = windows.Select((w, i) => (w.Window, w.Path, Index: i))
+            .OrderBy(w => w.Window.StartOffset).ThenBy(w => w.Index).ToList();
+        if (ordered.Count == 0)
         {
-            for (var j = 0; j < i; j++)
+            return;
+        }
+        var furthest = ordered[0];
+        var reported = 0;
+        var more = 0;
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            // The window that reaches furthest among those before this one is the one it can overlap.
+            var reach = ordered[i - 1].Window.EndOffset > furthest.Window.EndOffset ? ordered[i - 1] : furthest;
+            furthest = reach;
+            if (ordered[i].Window.StartOffset >= reach.Window.EndOffset)
             {
-                var (a, b) = (windows[i].Window, windows[j].Window);
-                if (a.StartOffset < b.EndOffset && b.StartOffset < a.EndOffset)
-                {
-                    context.AddFailure(windows[i].Path, $"{a} overlaps {b} ({windows[j].Path}): windows of one day must not overlap.");
-                }
+                continue;
             }
+            var (later, earlier) = ordered[i].Index > reach.Index ? (ordered[i], reach) : (reach, ordered[i]);
+            if (reported++ < OverlapsReported)
+            {
+                context.AddFailure(later.Path, $"{later.Window} overlaps {earlier.Window} ({earlier.Path}): windows of one day must not overlap.");
+            }
+            else
+            {
+                more++;
+            }
+        }
+        if (more > 0)
+        {
+            var listPath = windows[0].Path[..windows[0].Path.LastIndexOf('[')];
+            context.AddFailure(listPath, $"{more} more windows of this list overlap others: windows of one day must not overlap.");
         }
     }
 }

@@ -41,9 +41,24 @@ internal sealed class BusinessDayCounter
             }
             date = found;
         }
-        deadline = target.At is { } at
-            ? date.At(at).InZone(zone, AtResolver).ToInstant()
-            : Instant.FromUnixTimeTicks(LastWindowEnd(date)!.Value);
+        if (target.At is not { } at)
+        {
+            deadline = Instant.FromUnixTimeTicks(LastWindowEnd(date)!.Value);
+            return true;
+        }
+        // An 'at' before the start (a ticket received at 18:00 on a day whose deadline is at 12:00) moves
+        // to the next working day's 'at': a deadline is never earlier than its start.
+        var atInstant = date.At(at).InZone(zone, AtResolver).ToInstant();
+        while (atInstant < start)
+        {
+            if (FindWorkingDayAfter(date, 1) is not { } next)
+            {
+                return false;
+            }
+            date = next;
+            atInstant = date.At(at).InZone(zone, AtResolver).ToInstant();
+        }
+        deadline = atInstant;
         return true;
     }
 
@@ -51,17 +66,19 @@ internal sealed class BusinessDayCounter
 
     private long? LastWindowEnd(LocalDate date) => engine.Years[date.Year].LastWindowEnd(date.DayOfYear);
 
-    /// <summary>The <paramref name="count"/>-th working day strictly after <paramref name="date"/>, skipping whole years when it can.</summary>
-    private LocalDate? FindWorkingDayAfter(LocalDate date, int count)
+    /// <summary>The <paramref name="count"/>-th working day strictly after <paramref name="date"/>, skipping whole years (and 400-year cycles) when it can.</summary>
+    private LocalDate? FindWorkingDayAfter(LocalDate date, long count)
     {
+        var summaries = engine.Summaries;
         while (true)
         {
             if (date.Month == 12 && date.Day == 31)
             {
                 var year = date.Year + 1;
-                while (year <= engine.LastWorkingYear && engine.Years[year].WorkingDayCount < count)
+                (year, count) = summaries.SkipCycles(year, count, engine.LastWorkingYear);
+                while (year <= engine.LastWorkingYear && summaries.WorkingDays(year) < count)
                 {
-                    count -= engine.Years[year].WorkingDayCount;
+                    count -= summaries.WorkingDays(year);
                     year++;
                 }
                 if (year > engine.LastWorkingYear)

@@ -9,6 +9,8 @@ namespace Sla.Core.Calendars;
 /// <remarks>
 /// The received day is the start's local date when that date is a working day and the start is before
 /// both the <see cref="Cutoff"/> and the end of that date's last window; otherwise the next working day.
+/// A deadline is never earlier than its start: when the <see cref="At"/> time of the day reached has
+/// already passed, the deadline is that time on the next working day.
 /// Immutable value type, safe to share between threads.
 /// </remarks>
 public readonly struct BusinessDays : IEquatable<BusinessDays>
@@ -17,14 +19,19 @@ public readonly struct BusinessDays : IEquatable<BusinessDays>
     /// <param name="days">How many working days after the received day; 0 means the received day itself.</param>
     /// <param name="cutoff">A local time after which a ticket counts as received on the next working day; <see langword="null"/> for none.</param>
     /// <param name="at">The local time of day the deadline falls at; <see langword="null"/> for the end of that day's last window.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or more than <see cref="MaxDays"/>.</exception>
     public BusinessDays(int days, LocalTime? cutoff = null, LocalTime? at = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
         Days = days;
         Cutoff = cutoff;
         At = at;
     }
+
+    /// <summary>The most working days a target may count: 3,660,000, the days of 10,000 years, more than the
+    /// supported local years (2 to 9998) hold.</summary>
+    public const int MaxDays = 3_660_000;
 
     /// <summary>Gets how many working days after the received day the deadline falls.</summary>
     public int Days { get; }

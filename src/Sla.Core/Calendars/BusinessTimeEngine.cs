@@ -12,9 +12,10 @@ internal sealed class BusinessTimeEngine
 {
     private readonly CalendarYears years;
 
-    public BusinessTimeEngine(CalendarYears years, int firstWorkingYear, int lastWorkingYear)
+    public BusinessTimeEngine(CalendarYears years, YearSummaries summaries, int firstWorkingYear, int lastWorkingYear)
     {
         this.years = years;
+        Summaries = summaries;
         FirstWorkingYear = firstWorkingYear;
         LastWorkingYear = lastWorkingYear;
     }
@@ -26,6 +27,16 @@ internal sealed class BusinessTimeEngine
     public int LastWorkingYear { get; }
 
     public CalendarYears Years => years;
+
+    public YearSummaries Summaries { get; }
+
+    /// <summary>The first year after <paramref name="year"/> that may hold working time, compiled, or <see langword="null"/>.</summary>
+    private CompiledYear? NextWorking(int year) =>
+        Summaries.NextWithHours(Math.Max(year + 1, FirstWorkingYear), LastWorkingYear) is { } next ? years[next] : null;
+
+    /// <summary>The last year before <paramref name="year"/> that may hold working time, compiled, or <see langword="null"/>.</summary>
+    private CompiledYear? PreviousWorking(int year) =>
+        Summaries.PreviousWithHours(Math.Min(year - 1, LastWorkingYear), FirstWorkingYear) is { } previous ? years[previous] : null;
 
     public bool IsWorking(long ticks) => years.Containing(ticks, "instant").IsWorking(ticks);
 
@@ -42,9 +53,9 @@ internal sealed class BusinessTimeEngine
             return last.CumulativeAt(to) - first.CumulativeAt(from);
         }
         var total = first.Total - first.CumulativeAt(from) + last.CumulativeAt(to);
-        for (var year = Math.Max(first.Year + 1, FirstWorkingYear); year < last.Year && year <= LastWorkingYear; year++)
+        for (var year = NextWorking(first.Year); year is not null && year.Year < last.Year; year = NextWorking(year.Year))
         {
-            total += years[year].Total;
+            total += year.Total;
         }
         return total;
     }
@@ -63,11 +74,11 @@ internal sealed class BusinessTimeEngine
             while (needed > year.Total)
             {
                 needed -= year.Total;
-                if (year.Year >= LastWorkingYear)
+                if (NextWorking(year.Year) is not { } next)
                 {
                     return false;
                 }
-                year = years[year.Year + 1];
+                year = next;
             }
             result = year.EarliestReaching(needed);
             return true;
@@ -75,11 +86,11 @@ internal sealed class BusinessTimeEngine
         var target = year.CumulativeAt(start) + amount;
         while (target < 0)
         {
-            if (year.Year <= FirstWorkingYear)
+            if (PreviousWorking(year.Year) is not { } previous)
             {
                 return false;
             }
-            year = years[year.Year - 1];
+            year = previous;
             target += year.Total;
         }
         result = year.LatestAt(target);
@@ -96,11 +107,11 @@ internal sealed class BusinessTimeEngine
         }
         while (k + 1 >= year.IntervalCount)
         {
-            if (year.Year >= LastWorkingYear)
+            if (NextWorking(year.Year) is not { } next)
             {
                 return null;
             }
-            year = years[year.Year + 1];
+            year = next;
             k = -1;
         }
         return year.IntervalStart(k + 1);
@@ -118,11 +129,11 @@ internal sealed class BusinessTimeEngine
         k--;
         while (k < 0)
         {
-            if (year.Year <= FirstWorkingYear)
+            if (PreviousWorking(year.Year) is not { } previous)
             {
                 return null;
             }
-            year = years[year.Year - 1];
+            year = previous;
             k = year.IntervalCount - 1;
         }
         return year.IntervalEnd(k);

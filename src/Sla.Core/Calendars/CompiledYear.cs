@@ -112,8 +112,8 @@ internal sealed class CompiledYear
     public static CompiledYear Compile(int year, DateTimeZone zone, DayPlan[] plans)
     {
         var firstDate = new LocalDate(year, 1, 1);
-        var start = zone.AtStartOfDay(firstDate).ToInstant();
-        var end = zone.AtStartOfDay(firstDate.PlusYears(1)).ToInstant();
+        var start = ZoneDates.StartOfDay(zone, firstDate);
+        var end = ZoneDates.StartOfDay(zone, firstDate.PlusYears(1));
         var zoneIntervals = zone.GetZoneIntervals(start - Duration.FromDays(3), end + Duration.FromDays(3))
             .Select(z => (Start: z.HasStart ? z.Start.ToUnixTimeTicks() : long.MinValue,
                           End: z.HasEnd ? z.End.ToUnixTimeTicks() : long.MaxValue,
@@ -150,8 +150,8 @@ internal sealed class CompiledYear
             if (plan.LosesWeeklyTime)
             {
                 annotations.Add(new Annotation(
-                    zone.AtStartOfDay(date).ToInstant().ToUnixTimeTicks(),
-                    zone.AtStartOfDay(date.PlusDays(1)).ToInstant().ToUnixTimeTicks(),
+                    ZoneDates.StartOfDay(zone, date).ToUnixTimeTicks(),
+                    ZoneDates.StartOfDay(zone, date.PlusDays(1)).ToUnixTimeTicks(),
                     string.Join("; ", plan.ShapedBy)));
             }
         }

@@ -113,15 +113,26 @@ internal sealed class DayPlanner
         var occupied = hits.Select(h => h.Date).ToHashSet();
         foreach (var (nominal, rule) in deferred.OrderBy(d => d.Nominal))
         {
-            var date = nominal;
-            do
+            if (NextFreeWeekday(nominal, occupied) is { } date)
             {
-                date = date.PlusDays(1);
+                occupied.Add(date);
+                hits.Add((date, rule));
             }
-            while (date.DayOfWeek >= IsoDayOfWeek.Saturday || occupied.Contains(date));
-            occupied.Add(date);
-            hits.Add((date, rule));
         }
         return hits;
+    }
+
+    /// <summary>The first Monday-to-Friday date after <paramref name="nominal"/> that no rule occupies, or <see langword="null"/> when every one up to the last ISO date is taken.</summary>
+    private static LocalDate? NextFreeWeekday(LocalDate nominal, HashSet<LocalDate> occupied)
+    {
+        for (var date = nominal; date < LocalDate.MaxIsoValue;)
+        {
+            date = date.PlusDays(1);
+            if (date.DayOfWeek < IsoDayOfWeek.Saturday && !occupied.Contains(date))
+            {
+                return date;
+            }
+        }
+        return null;
     }
 }

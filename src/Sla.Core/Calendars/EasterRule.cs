@@ -32,8 +32,14 @@ public sealed class EasterRule : CalendarRule
     /// <summary>Gets the offset in days from Easter Sunday.</summary>
     public int Offset { get; }
 
-    private protected override LocalDate? DateIn(int year) =>
-        (Easter == EasterKind.Western ? WesternEaster(year) : OrthodoxEaster(year)).PlusDays(Offset);
+    private protected override LocalDate? DateIn(int year)
+    {
+        var easter = Easter == EasterKind.Western ? WesternEaster(year) : OrthodoxEaster(year);
+        // Near the ends of the ISO calendar the offset can carry the date past the last (or first) date
+        // there is: that occurrence does not exist.
+        var room = Period.Between(easter, Offset >= 0 ? LocalDate.MaxIsoValue : LocalDate.MinIsoValue, PeriodUnits.Days).Days;
+        return Math.Abs(room) < Math.Abs(Offset) ? null : easter.PlusDays(Offset);
+    }
 
     /// <summary>Western Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).</summary>
     /// <param name="year">The Gregorian year.</param>

@@ -50,7 +50,7 @@ public sealed class NthWeekdayRule : CalendarRule
         }
         var firstDay = new LocalDate(year, Month, 1);
         var first = firstDay.DayOfWeek == Weekday ? firstDay : firstDay.Next(Weekday);
-        var date = first.PlusWeeks(Occurrence - 1);
-        return date.Month == Month ? date : null;
+        var day = first.Day + (7 * (Occurrence - 1));
+        return day <= CalendarSystem.Iso.GetDaysInMonth(year, Month) ? new LocalDate(year, Month, day) : null;
     }
 }

@@ -22,10 +22,12 @@ public static class ComplianceEvaluator
     /// <returns>The results, or (a value, not an exception) the reason the ticket cannot be evaluated:
     /// an event before creation, an unordered log, an unknown service or priority, no version in force.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="ticket"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is outside <see cref="Calendars.BusinessCalendar.SupportedRange"/>.</exception>
     public static TicketEvaluation Evaluate(PolicySet policy, Ticket ticket, Instant now, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(ticket);
+        CheckSupported(now, nameof(now));
         if (ticket.FindProblem() is { } problem)
         {
             return TicketEvaluation.Failed(ticket.Id, ticket.Service, problem);
@@ -55,6 +57,11 @@ public static class ComplianceEvaluator
         out TicketSimulation? simulation)
     {
         simulation = null;
+        if (!Calendars.BusinessCalendar.SupportedRange.Contains(created))
+        {
+            return $"ticket {ticketId}: it was created at {Text.InstantText.Format(created)}, outside the instants calendars support " +
+                $"({Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.Start)} to {Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.End)}).";
+        }
         var version = policy.VersionAt(created);
         if (version is null)
         {
@@ -80,4 +87,13 @@ public static class ComplianceEvaluator
         new(ticketId, simulation.Service, simulation.Version.Version, simulation.Results(now), null);
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+
+    internal static void CheckSupported(Instant now, string parameterName)
+    {
+        if (!Calendars.BusinessCalendar.SupportedRange.Contains(now))
+        {
+            throw new ArgumentOutOfRangeException(parameterName, now,
+                $"Evaluation supports instants from {Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.Start)} to {Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.End)}.");
+        }
+    }
 }

@@ -47,8 +47,9 @@ internal sealed class TicketSimulation
         LastEventAt = other.LastEventAt;
         firstResponse = other.firstResponse.Clone();
         resolution = other.resolution.Clone();
-        nextResponse = [.. other.nextResponse.Select(c => c.Clone())];
-        openCycle = other.openCycle is null ? null : nextResponse[other.nextResponse.IndexOf(other.openCycle)];
+        // Stopped cycles never change again, so the copies share them; only the open one is copied.
+        openCycle = other.openCycle?.Clone();
+        nextResponse = [.. other.nextResponse.Select(c => ReferenceEquals(c, other.openCycle) ? openCycle! : c)];
     }
 
     public PolicyVersion Version => version;
@@ -65,10 +66,9 @@ internal sealed class TicketSimulation
         LastEventAt = at;
         firstResponse.AdvanceTo(at);
         resolution.AdvanceTo(at);
-        foreach (var cycle in nextResponse)
-        {
-            cycle.AdvanceTo(at);
-        }
+        // Every next-response cycle but the open one has stopped: advancing only that one keeps a ticket's
+        // evaluation linear in its events, however many cycles it has opened.
+        openCycle?.AdvanceTo(at);
         switch (e.Kind)
         {
             case TicketEventKind.AgentReply:
@@ -96,9 +96,9 @@ internal sealed class TicketSimulation
             case TicketEventKind.Priority:
                 priority = e.Value!;
                 SetTargetIfRunning(firstResponse, at);
-                foreach (var cycle in nextResponse)
+                if (openCycle is not null)
                 {
-                    SetTargetIfRunning(cycle, at);
+                    SetTargetIfRunning(openCycle, at);
                 }
                 SetTargetIfRunning(resolution, at);
                 break;

@@ -20,11 +20,16 @@ namespace Sla.Core.Compliance;
 public sealed class TicketState
 {
     private readonly TicketSimulation simulation;
+    private readonly Instant created;
+    private readonly int eventsApplied;
 
-    private TicketState(string ticketId, TicketSimulation simulation)
+    private TicketState(string ticketId, TicketSimulation simulation, Instant created, int eventsApplied, string? error)
     {
         TicketId = ticketId;
         this.simulation = simulation;
+        this.created = created;
+        this.eventsApplied = eventsApplied;
+        Error = error;
     }
 
     /// <summary>Gets the ticket's id.</summary>
@@ -32,6 +37,12 @@ public sealed class TicketState
 
     /// <summary>Gets the instant of the last event applied (the creation instant before any).</summary>
     public Instant LastEventAt => simulation.LastEventAt;
+
+    /// <summary>
+    /// Gets why the ticket cannot be evaluated, once an event that the whole-log evaluation would reject has
+    /// been applied (the same sentence <see cref="ComplianceEvaluator.Evaluate"/> gives), or <see langword="null"/>.
+    /// </summary>
+    public string? Error { get; }
 
     /// <summary>Starts the state of a new ticket under the policy version in force at <paramref name="created"/>.</summary>
     /// <param name="policy">The policy.</param>
@@ -42,7 +53,8 @@ public sealed class TicketState
     /// <param name="options">Options, such as whether to explain each result.</param>
     /// <returns>The state before any event.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">No version is in force at <paramref name="created"/>, or it lacks the service or priority.</exception>
+    /// <exception cref="ArgumentException">No version is in force at <paramref name="created"/>, it lacks the service or
+    /// priority, or <paramref name="created"/> is outside <see cref="Calendars.BusinessCalendar.SupportedRange"/>.</exception>
     public static TicketState Start(PolicySet policy, string ticketId, string service, string priority, Instant created, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -51,41 +63,51 @@ public sealed class TicketState
         ArgumentNullException.ThrowIfNull(priority);
         return ComplianceEvaluator.Prepare(policy, ticketId, service, priority, created, options, out var simulation) is { } error
             ? throw new ArgumentException(error, nameof(policy))
-            : new TicketState(ticketId, simulation!);
+            : new TicketState(ticketId, simulation!, created, 0, null);
     }
 
-    /// <summary>Applies the next event of the log.</summary>
-    /// <param name="ticketEvent">The event; not earlier than <see cref="LastEventAt"/>.</param>
+    /// <summary>
+    /// Applies the next event of the log. An event the whole-log evaluation would reject (earlier than the one
+    /// before it or than the creation, without its status or priority, or naming a priority the policy version
+    /// does not have) does not throw: the new state carries the same <see cref="Error"/>, and so does every
+    /// state after it, so incremental and whole-log evaluation agree on bad logs too.
+    /// </summary>
+    /// <param name="ticketEvent">The event.</param>
     /// <returns>The new state.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ticketEvent"/> is null.</exception>
-    /// <exception cref="ArgumentException">The event is earlier than the last one, lacks its status or
-    /// priority, or names a priority the policy version does not have.</exception>
     public TicketState Apply(TicketEvent ticketEvent)
     {
         ArgumentNullException.ThrowIfNull(ticketEvent);
-        if (ticketEvent.At < LastEventAt)
+        if (Error is not null)
         {
-            throw new ArgumentException($"ticket {TicketId}: {Ticket.Describe(ticketEvent)} is earlier than the last event applied, at {Text.InstantText.Format(LastEventAt)}.", nameof(ticketEvent));
+            return this;
         }
-        if (ticketEvent.Kind is TicketEventKind.Status or TicketEventKind.Priority && string.IsNullOrWhiteSpace(ticketEvent.Value))
+        var problem = Ticket.EventProblem(TicketId, created, eventsApplied == 0 ? null : LastEventAt, ticketEvent, eventsApplied);
+        if (problem is null && ticketEvent.Kind == TicketEventKind.Priority && !simulation.Version.Priorities.Contains(ticketEvent.Value!))
         {
-            throw new ArgumentException($"ticket {TicketId}: {Ticket.Describe(ticketEvent)} does not say which {(ticketEvent.Kind == TicketEventKind.Status ? "status" : "priority")}.", nameof(ticketEvent));
+            problem = ComplianceEvaluator.UnknownPriority(TicketId, eventsApplied, ticketEvent, simulation.Version);
         }
-        if (ticketEvent.Kind == TicketEventKind.Priority && !simulation.Version.Priorities.Contains(ticketEvent.Value!))
+        if (problem is not null)
         {
-            throw new ArgumentException($"ticket {TicketId}: {Ticket.Describe(ticketEvent)} names a priority that is not in policy version {simulation.Version.Version}.", nameof(ticketEvent));
+            return new TicketState(TicketId, simulation, created, eventsApplied + 1, problem);
         }
         var next = simulation.Clone();
         next.Apply(ticketEvent);
-        return new TicketState(TicketId, next);
+        return new TicketState(TicketId, next, created, eventsApplied + 1, null);
     }
 
     /// <summary>Evaluates the state as of <paramref name="now"/>.</summary>
     /// <param name="now">The evaluation instant; not earlier than <see cref="LastEventAt"/>.</param>
-    /// <returns>The results.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the last event applied.</exception>
+    /// <returns>The results, or the <see cref="Error"/> as a failed evaluation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the last event applied, or outside
+    /// <see cref="Calendars.BusinessCalendar.SupportedRange"/>.</exception>
     public TicketEvaluation Evaluate(Instant now)
     {
+        ComplianceEvaluator.CheckSupported(now, nameof(now));
+        if (Error is not null)
+        {
+            return TicketEvaluation.Failed(TicketId, simulation.Service, Error);
+        }
         if (now < LastEventAt)
         {
             throw new ArgumentOutOfRangeException(nameof(now), now, $"The state already holds an event at {Text.InstantText.Format(LastEventAt)}; evaluate it at or after that instant.");

@@ -119,6 +119,11 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
             {
                 context.AddFailure($"{path}.within", $"{Text.DurationText.Format(within)} is not a target: a duration target must be more than zero.");
             }
+            if (target is DurationTarget { Within: var longest } && longest > BusinessCalendar.MaxAmount)
+            {
+                context.AddFailure($"{path}.within",
+                    $"{Text.DurationText.Format(longest)} is longer than business-time arithmetic reaches: a duration target is at most {Text.DurationText.Format(BusinessCalendar.MaxAmount)} (10,000 years).");
+            }
         }
         foreach (var group in service.TargetEntries.GroupBy(t => t.Value.Priority))
         {

@@ -1,4 +1,5 @@
 using NodaTime;
+using Sla.Core.Calendars;
 using Sla.Core.Policies;
 
 namespace Sla.Core.Reports;
@@ -24,10 +25,12 @@ public sealed record ReportPeriod(ReportingPeriod Kind, LocalDate FirstDate, Ins
     /// <param name="zone">The zone whose local dates the periods follow.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The instant falls outside local years 2 to 9998 in <paramref name="zone"/>.</exception>
     public static ReportPeriod Containing(ReportingPeriod kind, Instant instant, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return OfDate(kind, instant.InZone(zone).Date, zone);
+        var date = instant.InZone(zone).Date;
+        return IsSupported(date) ? OfDate(kind, date, zone) : throw OutOfRange(nameof(instant), instant);
     }
 
     /// <summary>Gets the period of a kind that contains a local date, in a zone.</summary>
@@ -36,9 +39,14 @@ public sealed record ReportPeriod(ReportingPeriod Kind, LocalDate FirstDate, Ins
     /// <param name="zone">The zone whose local dates the periods follow.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the years 2 to 9998.</exception>
     public static ReportPeriod OfDate(ReportingPeriod kind, LocalDate date, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        if (!IsSupported(date))
+        {
+            throw OutOfRange(nameof(date), date);
+        }
         var first = kind switch
         {
             ReportingPeriod.Week => date.DayOfWeek == IsoDayOfWeek.Monday ? date : date.Previous(IsoDayOfWeek.Monday),
@@ -51,6 +59,11 @@ public sealed record ReportPeriod(ReportingPeriod Kind, LocalDate FirstDate, Ins
             ReportingPeriod.Month => first.PlusMonths(1),
             _ => first.PlusMonths(3),
         };
-        return new ReportPeriod(kind, first, zone.AtStartOfDay(first).ToInstant(), zone.AtStartOfDay(next).ToInstant());
+        return new ReportPeriod(kind, first, ZoneDates.StartOfDay(zone, first), ZoneDates.StartOfDay(zone, next));
     }
+
+    private static bool IsSupported(LocalDate date) => date.Year is >= CalendarYears.MinYear and <= CalendarYears.MaxYear;
+
+    private static ArgumentOutOfRangeException OutOfRange(string parameterName, object value) =>
+        new(parameterName, value, $"Report periods cover local years {CalendarYears.MinYear} to {CalendarYears.MaxYear}.");
 }

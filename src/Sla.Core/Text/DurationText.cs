@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Sla.Core.Text;
 
@@ -15,13 +14,18 @@ namespace Sla.Core.Text;
 /// <remarks>Stateless and thread-safe.</remarks>
 public static partial class DurationText
 {
-    private static readonly PeriodPattern Iso = PeriodPattern.NormalizingIso;
+    private const long NanosecondsPerHour = NodaConstants.NanosecondsPerHour;
+    private const long NanosecondsPerMinute = NodaConstants.NanosecondsPerMinute;
+    private const long NanosecondsPerSecond = NodaConstants.NanosecondsPerSecond;
+    private static readonly Int128 LargestNanoseconds = TotalNanoseconds(Duration.MaxValue);
+    private static readonly Int128 SmallestNanoseconds = TotalNanoseconds(Duration.MinValue);
 
     /// <summary>Tries to parse a duration.</summary>
     /// <param name="text">The text.</param>
     /// <param name="duration">The duration, when the text is valid.</param>
     /// <param name="problem">A plain sentence saying what is wrong, when it is not.</param>
     /// <returns><see langword="true"/> when the text is a valid duration.</returns>
+    /// <remarks>Every duration NodaTime represents can be written and read back exactly, to the nanosecond.</remarks>
     public static bool TryParse(string? text, out Duration duration, out string problem)
     {
         duration = Duration.Zero;
@@ -33,25 +37,27 @@ public static partial class DurationText
         }
         var negative = text.StartsWith('-');
         var body = negative ? text[1..] : text;
-        if (Shorthand().Match(body) is { Success: true } match && match.Length > 0)
+        var match = Shorthand().Match(body);
+        if (!match.Success || match.Length == 0)
         {
-            duration = Duration.FromHours(Number(match, "h")) + Duration.FromMinutes(Number(match, "m")) + Duration.FromSeconds(Number(match, "s"));
-            duration = negative ? -duration : duration;
-            return true;
+            match = Iso().Match(body.ToUpperInvariant());
+            if (!match.Success || match.Length == 1)
+            {
+                problem = $"'{text}' is not a duration: write ISO-8601 such as PT8H30M, PT45S or -PT2H, or the shorthand 8h30m, 45m, 90s.";
+                return false;
+            }
+            if (match.Groups["date"].Length > 0)
+            {
+                problem = $"'{text}' uses days or larger units, which are not a fixed amount of business time: write hours (PT24H) or use a business-days target.";
+                return false;
+            }
         }
-        var result = Iso.Parse(body.ToUpperInvariant());
-        if (!result.Success)
+        if (!TryTotal(match, negative, out var nanoseconds) || nanoseconds > LargestNanoseconds || nanoseconds < SmallestNanoseconds)
         {
-            problem = $"'{text}' is not a duration: write ISO-8601 such as PT8H30M, PT45S or -PT2H, or the shorthand 8h30m, 45m, 90s.";
+            problem = $"'{text}' is too long: a duration must be shorter than {(long)(LargestNanoseconds / NanosecondsPerHour) + 1:N0} hours either way.";
             return false;
         }
-        var period = result.Value;
-        if (period.Years != 0 || period.Months != 0 || period.Weeks != 0 || period.Days != 0)
-        {
-            problem = $"'{text}' uses days or larger units, which are not a fixed amount of business time: write hours (PT24H) or use a business-days target.";
-            return false;
-        }
-        duration = negative ? -period.ToDuration() : period.ToDuration();
+        duration = FromNanoseconds(nanoseconds);
         return true;
     }
 
@@ -67,20 +73,21 @@ public static partial class DurationText
     }
 
     /// <summary>Formats a duration as <c>PT#H#M#S</c> (hours may exceed 24; zero parts left out; <c>PT0S</c> for zero).</summary>
-    /// <param name="duration">The duration.</param>
-    /// <returns>The text, with a leading <c>-</c> when negative.</returns>
+    /// <param name="duration">The duration, any that NodaTime represents.</param>
+    /// <returns>The text, with a leading <c>-</c> when negative; <see cref="Parse"/> reads it back exactly.</returns>
     public static string Format(Duration duration)
     {
-        if (duration == Duration.Zero)
+        var total = TotalNanoseconds(duration);
+        if (total == 0)
         {
             return "PT0S";
         }
-        var text = new StringBuilder(duration < Duration.Zero ? "-PT" : "PT");
-        var magnitude = duration < Duration.Zero ? -duration : duration;
-        var hours = (long)Math.Floor(magnitude.TotalHours);
-        var rest = magnitude - Duration.FromHours(hours);
-        var minutes = (long)Math.Floor(rest.TotalMinutes);
-        rest -= Duration.FromMinutes(minutes);
+        var text = new StringBuilder(total < 0 ? "-PT" : "PT");
+        var magnitude = Int128.Abs(total);
+        var hours = (long)(magnitude / NanosecondsPerHour);
+        var rest = (long)(magnitude % NanosecondsPerHour);
+        var minutes = rest / NanosecondsPerMinute;
+        rest %= NanosecondsPerMinute;
         if (hours > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{hours}H");
@@ -89,13 +96,10 @@ public static partial class DurationText
         {
             text.Append(CultureInfo.InvariantCulture, $"{minutes}M");
         }
-        if (rest > Duration.Zero)
+        if (rest > 0)
         {
-            var nanos = rest.ToInt64Nanoseconds();
-            var seconds = nanos / NodaConstants.NanosecondsPerSecond;
-            var fraction = nanos % NodaConstants.NanosecondsPerSecond;
-            text.Append(seconds.ToString(CultureInfo.InvariantCulture));
-            if (fraction > 0)
+            text.Append((rest / NanosecondsPerSecond).ToString(CultureInfo.InvariantCulture));
+            if (rest % NanosecondsPerSecond is var fraction and > 0)
             {
                 text.Append('.').Append(fraction.ToString("000000000", CultureInfo.InvariantCulture).TrimEnd('0'));
             }
@@ -104,9 +108,52 @@ public static partial class DurationText
         return text.ToString();
     }
 
-    private static long Number(Match match, string group) =>
-        match.Groups[group].Success ? long.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+    // Duration.Days and NanosecondOfDay both truncate towards zero, so this sum is exact for every duration.
+    private static Int128 TotalNanoseconds(Duration duration) =>
+        ((Int128)duration.Days * NodaConstants.NanosecondsPerDay) + duration.NanosecondOfDay;
 
-    [GeneratedRegex(@"^(?:(?<h>\d{1,9})h)?(?:(?<m>\d{1,9})m)?(?:(?<s>\d{1,9})s)?$", RegexOptions.CultureInvariant)]
+    private static Duration FromNanoseconds(Int128 nanoseconds) =>
+        Duration.FromDays((int)(nanoseconds / NodaConstants.NanosecondsPerDay))
+        + Duration.FromNanoseconds((long)(nanoseconds % NodaConstants.NanosecondsPerDay));
+
+    // NodaTime's period patterns add up through a 64-bit count of nanoseconds, which overflows above about
+    // 2,562,047 hours; a duration reaches much further, so the parts are added up here in 128 bits.
+    private static bool TryTotal(Match match, bool negative, out Int128 nanoseconds)
+    {
+        nanoseconds = 0;
+        if (!TryPart(match, "h", NanosecondsPerHour, ref nanoseconds)
+            || !TryPart(match, "m", NanosecondsPerMinute, ref nanoseconds)
+            || !TryPart(match, "s", NanosecondsPerSecond, ref nanoseconds))
+        {
+            return false;
+        }
+        if (match.Groups["f"] is { Success: true } fraction)
+        {
+            nanoseconds += long.Parse(fraction.Value.PadRight(9, '0'), CultureInfo.InvariantCulture);
+        }
+        nanoseconds = negative ? -nanoseconds : nanoseconds;
+        return true;
+    }
+
+    private static bool TryPart(Match match, string group, long unit, ref Int128 nanoseconds)
+    {
+        var digits = match.Groups[group];
+        if (!digits.Success)
+        {
+            return true;
+        }
+        // Anything with more digits than this is beyond every duration however it is written.
+        if (digits.Length > 18 || !long.TryParse(digits.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return false;
+        }
+        nanoseconds += (Int128)count * unit;
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:(?<h>[0-9]+)h)?(?:(?<m>[0-9]+)m)?(?:(?<s>[0-9]+)s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
+
+    [GeneratedRegex(@"^P(?<date>(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?)(?:T(?=[0-9])(?:(?<h>[0-9]+)H)?(?:(?<m>[0-9]+)M)?(?:(?<s>[0-9]+)(?:[.,](?<f>[0-9]{1,9}))?S)?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Iso();
 }

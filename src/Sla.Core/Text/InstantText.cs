@@ -38,11 +38,25 @@ public static class InstantText
             var result = pattern.Parse(text);
             if (result.Success)
             {
-                instant = result.Value.ToInstant();
-                return true;
+                return TryToInstant(result.Value, out instant);
             }
         }
         return false;
+    }
+
+    // A valid local date and offset can still name an instant outside the range NodaTime represents
+    // (9999-12-31T23:59:59-01:00 falls in the year 10000 in UTC): that text is not an instant either.
+    private static bool TryToInstant(OffsetDateTime value, out Instant instant)
+    {
+        var wallClockAsUtc = value.LocalDateTime.InUtc().ToInstant();
+        var shift = Duration.FromSeconds(value.Offset.Seconds);
+        if (shift > Duration.Zero ? wallClockAsUtc < Instant.MinValue + shift : wallClockAsUtc > Instant.MaxValue + shift)
+        {
+            instant = default;
+            return false;
+        }
+        instant = wallClockAsUtc - shift;
+        return true;
     }
 
     /// <summary>Parses an ISO-8601 instant with <c>Z</c> or an offset.</summary>
@@ -59,6 +73,12 @@ public static class InstantText
     /// <summary>Describes why a text is not an instant, as a plain sentence.</summary>
     /// <param name="text">The text that failed to parse.</param>
     /// <returns>The sentence.</returns>
-    public static string Problem(string? text) =>
-        $"'{text}' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.";
+    public static string Problem(string? text)
+    {
+        if (text is not null && Array.Exists(InputPatterns, p => p.Parse(text).Success))
+        {
+            return $"'{text}' is outside the range of instants (from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59Z).";
+        }
+        return $"'{text}' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.";
+    }
 }

@@ -28,29 +28,34 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         }
         for (var i = 0; i < Events.Length; i++)
         {
-            var e = Events[i];
-            if (e is null)
+            if (EventProblem(Id, Created, i == 0 ? null : Events[i - 1].At, Events[i], i) is { } problem)
             {
-                return $"ticket {Id}: event {i + 1} is missing.";
-            }
-            if (e.At < Created)
-            {
-                return $"ticket {Id}: event {i + 1} ({Describe(e)}) is before the ticket was created at {Text.InstantText.Format(Created)}.";
-            }
-            if (i > 0 && e.At < Events[i - 1].At)
-            {
-                return $"ticket {Id}: event {i + 1} ({Describe(e)}) is earlier than event {i} at {Text.InstantText.Format(Events[i - 1].At)}: the log must be in time order.";
-            }
-            if (e.Kind is TicketEventKind.Status or TicketEventKind.Priority && string.IsNullOrWhiteSpace(e.Value))
-            {
-                return $"ticket {Id}: event {i + 1} ({Describe(e)}) does not say which {(e.Kind == TicketEventKind.Status ? "status" : "priority")}.";
-            }
-            if (!Enum.IsDefined(e.Kind))
-            {
-                return $"ticket {Id}: event {i + 1} has an unknown kind ({(int)e.Kind}).";
+                return problem;
             }
         }
         return null;
+    }
+
+    /// <summary>What is wrong with the event at <paramref name="index"/> of a ticket's log, given the one before it, or <see langword="null"/>.</summary>
+    internal static string? EventProblem(string ticketId, Instant created, Instant? previousAt, TicketEvent? e, int index)
+    {
+        if (e is null)
+        {
+            return $"ticket {ticketId}: event {index + 1} is missing.";
+        }
+        if (e.At < created)
+        {
+            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) is before the ticket was created at {Text.InstantText.Format(created)}.";
+        }
+        if (previousAt is { } previous && e.At < previous)
+        {
+            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) is earlier than event {index} at {Text.InstantText.Format(previous)}: the log must be in time order.";
+        }
+        if (e.Kind is TicketEventKind.Status or TicketEventKind.Priority && string.IsNullOrWhiteSpace(e.Value))
+        {
+            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not say which {(e.Kind == TicketEventKind.Status ? "status" : "priority")}.";
+        }
+        return Enum.IsDefined(e.Kind) ? null : $"ticket {ticketId}: event {index + 1} has an unknown kind ({(int)e.Kind}).";
     }
 
     /// <summary>Describes an event for messages: its kind, value and instant.</summary>

@@ -59,11 +59,25 @@ public sealed class BadTicketTests
     }
 
     [Fact]
-    public void The_incremental_state_rejects_bad_events_as_caller_bugs()
+    public void The_incremental_state_gives_the_same_error_as_the_whole_log_for_bad_events()
     {
-        var state = TicketState.Start(Policy, "T-1", "email", "P2", At(16, 9)).Apply(TicketEvent.AgentReply(At(16, 10)));
-        Assert.Equal("ticketEvent", Assert.Throws<ArgumentException>(() => state.Apply(TicketEvent.Resolved(At(16, 9, 30)))).ParamName);
-        Assert.Equal("ticketEvent", Assert.Throws<ArgumentException>(() => state.Apply(TicketEvent.PriorityChange(At(16, 11), "P9"))).ParamName);
+        var created = At(16, 9);
+        var reply = TicketEvent.AgentReply(At(16, 10));
+        var state = TicketState.Start(Policy, "T-1", "email", "P2", created).Apply(reply);
+        TicketEvent[][] badTails =
+        [
+            [TicketEvent.Resolved(At(16, 9, 30))],
+            [TicketEvent.PriorityChange(At(16, 11), "P9")],
+            [TicketEvent.PriorityChange(At(16, 11), "P9"), TicketEvent.Resolved(At(16, 12))],
+        ];
+        foreach (var tail in badTails)
+        {
+            var incremental = tail.Aggregate(state, (s, e) => s.Apply(e));
+            var batch = ComplianceEvaluator.Evaluate(Policy, new Ticket("T-1", "email", "P2", created, [reply, .. tail]), At(16, 13));
+            Assert.NotNull(batch.Error);
+            Assert.Equal(batch.Error, incremental.Error);
+            Assert.Equal(batch.Error, incremental.Evaluate(At(16, 13)).Error);
+        }
         Assert.Equal("now", Assert.Throws<ArgumentOutOfRangeException>(() => state.Evaluate(At(16, 9, 59))).ParamName);
         Assert.Throws<ArgumentException>(() => TicketState.Start(Policy, "T-2", "fax", "P2", At(16, 9)));
     }

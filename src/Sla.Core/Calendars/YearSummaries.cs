@@ -1,0 +1,134 @@
+using NodaTime;
+
+namespace Sla.Core.Calendars;
+
+/// <summary>
+/// What the day plans alone tell about whole local years, without compiling them to instants: how many
+/// working days a year has and whether it has any working hours at all. Searches that cross thousands of
+/// years (a deadline that is unreachable, a business-days target of a million days) use it to pass over
+/// years without work, and over whole 400-year cycles where nothing breaks the pattern, so they neither
+/// take seconds nor fill the year cache.
+/// </summary>
+/// <remarks>
+/// Thread-safe: each year's summary is computed from immutable plans and stored in one write; two threads
+/// that race store the same value.
+/// </remarks>
+internal sealed class YearSummaries
+{
+    // 400 Gregorian years are exactly 20,871 weeks, so weekdays, leap years and every fixed-date and
+    // nth-weekday rule (with its observed shift) repeat after them. Easter does not, nor do the years around
+    // a dated exception or a rule's fromYear and toYear: those years break the pattern.
+    private const int Cycle = 400;
+
+    private readonly DayPlanner planner;
+    private readonly bool repeats;
+    private readonly int[] breaks;
+    // Per year: 0 when not yet known, otherwise 1 + (working days << 1) + (1 when the year has hours).
+    private readonly int[] summaries = new int[CalendarYears.MaxYear + 2];
+
+    public YearSummaries(DayPlanner planner, IEnumerable<CalendarRule> rules, IEnumerable<DateOverride> exceptions)
+    {
+        this.planner = planner;
+        var ruleList = rules.ToList();
+        repeats = !ruleList.Any(r => r is EasterRule);
+        // A year's plans read the rules of the two years before it and the one after (observed shifts
+        // across New Year), so each named year breaks the pattern for the years around it.
+        var named = exceptions.Select(e => e.Date.Year)
+            .Concat(ruleList.SelectMany(r => new[] { r.FromYear, r.ToYear }).OfType<int>())
+            .Concat([CalendarYears.MinYear, CalendarYears.MaxYear]);
+        breaks = [.. named.SelectMany(y => Enumerable.Range(y - 2, 5)).Distinct().Order()];
+    }
+
+    /// <summary>The number of dates of <paramref name="year"/> that have working hours.</summary>
+    public int WorkingDays(int year) => (Summary(year) - 1) >> 1;
+
+    /// <summary>The first year from <paramref name="year"/> up to <paramref name="last"/> that may hold working time, or <see langword="null"/>.</summary>
+    public int? NextWithHours(int year, int last) => Search(year, last, +1);
+
+    /// <summary>The last year from <paramref name="year"/> down to <paramref name="first"/> that may hold working time, or <see langword="null"/>.</summary>
+    public int? PreviousWithHours(int year, int first) => Search(year, first, -1);
+
+    /// <summary>
+    /// Skips whole 400-year cycles from January 1 of <paramref name="year"/> while each holds fewer working
+    /// days than <paramref name="count"/> still needed, staying before <paramref name="last"/>.
+    /// </summary>
+    /// <returns>The year reached and the working days still needed after it.</returns>
+    public (int Year, long Count) SkipCycles(int year, long count, int last)
+    {
+        if (!repeats || IsBreak(year))
+        {
+            return (year, count);
+        }
+        var (_, end) = Segment(year);
+        if (Math.Min(end, last) - year + 1 < 2 * Cycle)
+        {
+            return (year, count);
+        }
+        long perCycle = 0;
+        for (var y = year; y < year + Cycle; y++)
+        {
+            perCycle += WorkingDays(y);
+        }
+        if (perCycle == 0)
+        {
+            return (year, count);
+        }
+        // Keep at least one cycle (and the days of the last) for the caller to count year by year.
+        var cycles = Math.Min((count - 1) / perCycle, (Math.Min(end, last) - year + 1 - Cycle) / Cycle);
+        return ((int)(year + (cycles * Cycle)), count - (cycles * perCycle));
+    }
+
+    private int? Search(int year, int limit, int step)
+    {
+        var emptyRun = 0;
+        for (var y = year; step > 0 ? y <= limit : y >= limit; y += step)
+        {
+            if ((Summary(y) - 1 & 1) == 1)
+            {
+                return y;
+            }
+            if (!repeats || IsBreak(y))
+            {
+                emptyRun = 0;
+                continue;
+            }
+            if (++emptyRun == Cycle)
+            {
+                // A whole cycle without work: the rest of this stretch repeats it.
+                var (start, end) = Segment(y);
+                y = step > 0 ? end : start;
+                emptyRun = 0;
+            }
+        }
+        return null;
+    }
+
+    private int Summary(int year)
+    {
+        var summary = Volatile.Read(ref summaries[year]);
+        if (summary != 0)
+        {
+            return summary;
+        }
+        var plans = planner.PlanYear(year);
+        var days = 0;
+        var hasHours = false;
+        for (var i = 0; i < plans.Length; i++)
+        {
+            hasHours |= plans[i].IsWorkingDay;
+            days += i > 0 && plans[i].IsWorkingDay ? 1 : 0;
+        }
+        summary = 1 + (days << 1) + (hasHours ? 1 : 0);
+        Volatile.Write(ref summaries[year], summary);
+        return summary;
+    }
+
+    private bool IsBreak(int year) => Array.BinarySearch(breaks, year) >= 0;
+
+    /// <summary>The run of years without a break that holds <paramref name="year"/> (not itself a break).</summary>
+    private (int Start, int End) Segment(int year)
+    {
+        var next = ~Array.BinarySearch(breaks, year);
+        return (breaks[next - 1] + 1, breaks[next] - 1);
+    }
+}
