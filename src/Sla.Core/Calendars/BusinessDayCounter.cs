@@ -74,18 +74,21 @@ internal sealed class BusinessDayCounter
         {
             if (date.Month == 12 && date.Day == 31)
             {
-                var year = date.Year + 1;
-                (year, count) = summaries.SkipCycles(year, count, engine.LastWorkingYear);
-                while (year <= engine.LastWorkingYear && summaries.WorkingDays(year) < count)
+                var (year, left) = summaries.SkipCycles(date.Year + 1, count, engine.LastWorkingYear);
+                while (summaries.NextWithWorkingDays(year, engine.LastWorkingYear) is { } next)
                 {
-                    count -= summaries.WorkingDays(year);
-                    year++;
+                    if (summaries.WorkingDays(next) >= left)
+                    {
+                        break;
+                    }
+                    left -= summaries.WorkingDays(next);
+                    year = next + 1;
                 }
-                if (year > engine.LastWorkingYear)
+                if (summaries.NextWithWorkingDays(year, engine.LastWorkingYear) is not { } reached)
                 {
                     return null;
                 }
-                date = new LocalDate(year, 1, 1).PlusDays(-1);
+                (count, date) = (left, new LocalDate(reached, 1, 1).PlusDays(-1));
             }
             date = date.PlusDays(1);
             if (IsWorkingDay(date) && --count == 0)

@@ -34,6 +34,11 @@ public sealed class EasterRule : CalendarRule
 
     private protected override LocalDate? DateIn(int year)
     {
+        if (Easter == EasterKind.Orthodox && year > CalendarSystem.Julian.MaxYear)
+        {
+            // Past the Julian calendar's last year Orthodox Easter cannot be computed; it would fall after the last ISO date too.
+            return null;
+        }
         var easter = Easter == EasterKind.Western ? WesternEaster(year) : OrthodoxEaster(year);
         // Near the ends of the ISO calendar the offset can carry the date past the last (or first) date
         // there is: that occurrence does not exist.

@@ -43,10 +43,13 @@ internal sealed class YearSummaries
     public int WorkingDays(int year) => (Summary(year) - 1) >> 1;
 
     /// <summary>The first year from <paramref name="year"/> up to <paramref name="last"/> that may hold working time, or <see langword="null"/>.</summary>
-    public int? NextWithHours(int year, int last) => Search(year, last, +1);
+    public int? NextWithHours(int year, int last) => Search(year, last, +1, HasHours);
 
     /// <summary>The last year from <paramref name="year"/> down to <paramref name="first"/> that may hold working time, or <see langword="null"/>.</summary>
-    public int? PreviousWithHours(int year, int first) => Search(year, first, -1);
+    public int? PreviousWithHours(int year, int first) => Search(year, first, -1, HasHours);
+
+    /// <summary>The first year from <paramref name="year"/> up to <paramref name="last"/> with a working day, or <see langword="null"/>.</summary>
+    public int? NextWithWorkingDays(int year, int last) => Search(year, last, +1, y => WorkingDays(y) > 0);
 
     /// <summary>
     /// Skips whole 400-year cycles from January 1 of <paramref name="year"/> while each holds fewer working
@@ -78,12 +81,14 @@ internal sealed class YearSummaries
         return ((int)(year + (cycles * Cycle)), count - (cycles * perCycle));
     }
 
-    private int? Search(int year, int limit, int step)
+    private bool HasHours(int year) => ((Summary(year) - 1) & 1) == 1;
+
+    private int? Search(int year, int limit, int step, Func<int, bool> found)
     {
         var emptyRun = 0;
         for (var y = year; step > 0 ? y <= limit : y >= limit; y += step)
         {
-            if ((Summary(y) - 1 & 1) == 1)
+            if (found(y))
             {
                 return y;
             }
