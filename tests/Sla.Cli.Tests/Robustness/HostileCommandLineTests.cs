@@ -1,0 +1,252 @@
+using System.Text;
+using NodaTime.Testing;
+using Sla.Tests.Shared;
+using static Sla.Cli.Tests.CliRunner;
+
+namespace Sla.Cli.Tests.Robustness;
+
+/// <summary>Each command fed what a hostile user would: a documented error, every good line still answered, no stack trace.</summary>
+public sealed class HostileCommandLineTests
+{
+    private static readonly string London = CalendarVectors.CalendarPath("london");
+    private static readonly string Policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+    private static readonly string[] SampleTickets = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "samples", "tickets.jsonl")).Take(5).ToArray();
+    private const string Good = """{"op":"isWorking","at":"2026-03-27T10:00:00Z"}""";
+
+    private static (int ExitCode, string Out, string Error) RunBytes(byte[] input, params string[] args)
+    {
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+        var console = new CliConsole(new MemoryStream(input), output, error);
+        var exitCode = SlaCommandLine.Run(args, console, new FakeClock(Now));
+        return (exitCode, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
+    }
+
+    private static byte[] Bytes(params object[] lines) =>
+        [.. lines.SelectMany(l => (l is byte[] raw ? raw : Encoding.UTF8.GetBytes((string)l)).Append((byte)'\n'))];
+
+    [Theory]
+    [InlineData("""{"op":"isWorking","at":"9999-12-31T23:59:59-01:00"}""", "'9999-12-31T23:59:59-01:00' is outside the range of instants")]
+    [InlineData("""{"op":"isWorking","at":"0001-06-01T00:00:00Z"}""", "Business-time arithmetic supports instants in local years 2 to 9998.")]
+    [InlineData("""{"op":"isWorking","at":"2026-03-27T10:00:00Z","id":"\ud800"}""", "id: The string is not text")]
+    [InlineData("""{"op":"businessDays","start":"2026-03-27T10:00:00Z","days":"2"}""", "found the string \\\"2\\\"")]
+    [InlineData("""{"op":"businessDays","start":"2026-03-27T10:00:00Z","days":null}""", "found null")]
+    [InlineData("""{"op":"businessDays","start":"2026-03-27T10:00:00Z","days":true}""", "found true")]
+    [InlineData("""{"op":"businessDays","start":"2026-03-27T10:00:00Z","days":[]}""", "found a list")]
+    [InlineData("""{"op":"businessDays","start":"2026-03-27T10:00:00Z","days":{}}""", "found an object")]
+    [InlineData("""{"op":"businessDays","start":"2026-03-27T10:00:00Z","days":2147483646}""", "from 0 to 3,660,000")]
+    [InlineData("""{"op":"add","start":"2026-03-27T10:00:00Z","duration":"999999999h"}""", "is too long: a duration must be shorter than 402,653,184 hours")]
+    [InlineData("""{"op":"isWorking","at":"2026-03-27T10:00:00Z","at":"2026-03-28T10:00:00Z"}""", "'at' is given twice in one object")]
+    public void A_hostile_calc_request_gets_its_error_line_and_the_next_is_answered(string request, string expected)
+    {
+        var (exitCode, output, error) = RunBytes(Bytes(Good, request, Good), "calc", "--calendar", London);
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", error);
+        var lines = Lines(output);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("""{"working":true}""", lines[0]);
+        Assert.Contains(expected, lines[1]);
+        Assert.StartsWith("""{""", lines[1]);
+        Assert.Equal("""{"working":true}""", lines[2]);
+    }
+
+    [Fact]
+    public void Invalid_utf8_and_a_byte_order_mark_in_calc_input()
+    {
+        byte[] withMark = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Good)];
+        var (exitCode, output, _) = RunBytes(Bytes(withMark, new byte[] { (byte)'{', 0xFF, (byte)'}' }, Good), "calc", "--calendar", London);
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+        [
+            """{"working":true}""",
+            """{"error":"line 2 is not UTF-8 text: the byte at position 2 does not begin a valid UTF-8 character."}""",
+            """{"working":true}""",
+        ], Lines(output));
+    }
+
+    [Fact]
+    public void Calc_amounts_beyond_the_old_limits()
+    {
+        var (exitCode, output, _) = Run("""
+            {"op":"add","start":"2026-01-01T00:00:00Z","duration":"PT3000000H"}
+            {"op":"elapsed","from":"1000-01-01T00:00:00Z","to":"2000-01-01T00:00:00Z"}
+            """, "calc", "--calendar", "24x7");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+        [
+            """{"deadline":"2368-03-29T00:00:00Z"}""",
+            """{"elapsed":"PT8765808H","seconds":31556908800}""",
+        ], Lines(output));
+    }
+
+    [Fact]
+    public void A_very_long_line_is_answered()
+    {
+        var padding = new string(' ', 5_000_000);
+        var (exitCode, output, _) = Run("{\"op\":\"isWorking\"," + padding + "\"at\":\"2026-03-27T10:00:00Z\"}\n" + Good, "calc", "--calendar", London);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["""{"working":true}""", """{"working":true}"""], Lines(output));
+    }
+
+    [Fact]
+    public void Calc_picks_the_calendar_of_the_version_in_force_or_the_one_named()
+    {
+        var policy = TempFile("""
+            { "id": "p", "name": "P", "versions": [
+              { "version": "v1", "effectiveFrom": "2026-01-01T00:00:00Z", "priorities": ["P1"], "services": [],
+                "calendars": [ { "id": "office", "timeZone": "UTC", "weekly": { "monday": ["09:00-17:00"] } } ] },
+              { "version": "v2", "effectiveFrom": "2026-06-01T00:00:00Z", "priorities": ["P1"], "services": [],
+                "calendars": [ { "id": "office", "timeZone": "UTC", "weekly": { "monday": ["08:00-12:00"] } } ] } ] }
+            """);
+        const string requests = """
+            {"op":"isWorking","at":"2026-03-02T16:00:00Z"}
+            {"op":"isWorking","at":"2026-06-01T16:00:00Z"}
+            {"op":"isWorking","at":"2025-06-02T10:00:00Z"}
+            """;
+        var (exitCode, output, error) = Run(requests, "calc", "--calendar", policy, "--id", "office");
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", error);
+        Assert.Equal(
+        [
+            """{"working":true}""",
+            """{"working":false}""",
+            """{"error":"no version of the policy is in force at 2025-06-02T10:00:00Z (the first, v1, takes effect at 2026-01-01T00:00:00Z): pick one with --version."}""",
+        ], Lines(output));
+        (exitCode, output, _) = Run(requests, "calc", "--calendar", policy, "--id", "office", "--version", "v2");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["""{"working":false}""", """{"working":false}""", """{"working":true}"""], Lines(output));
+        (exitCode, _, error) = Run(requests, "calc", "--calendar", policy, "--version", "v9");
+        Assert.Equal(2, exitCode);
+        Assert.EndsWith("has no version 'v9' with calendars; it has v1, v2.", error.Trim());
+    }
+
+    [Fact]
+    public void Files_that_cannot_be_named_or_read()
+    {
+        var (exitCode, output, error) = Run(Good, "calc", "--calendar", "");
+        Assert.Equal((2, "", "\"\": cannot be read: the file name is empty"), (exitCode, output, error.Trim()));
+        (exitCode, output, error) = Run(Good, "calc", "--calendar", Path.GetTempPath());
+        Assert.Equal((2, ""), (exitCode, output));
+        Assert.EndsWith("cannot be read: it is a directory, not a file", error.Trim());
+    }
+
+    [Fact]
+    public void Output_that_cannot_be_written_is_a_clear_error()
+    {
+        using var error = new StringWriter();
+        var console = new CliConsole(new MemoryStream(Encoding.UTF8.GetBytes(Good)), new FullDisk(), error);
+        var exitCode = SlaCommandLine.Run(["calendar", "check", London, "--from", "2026-01-01"], console, new FakeClock(Now));
+        Assert.Equal(2, exitCode);
+        Assert.Equal("sla: cannot write the output: No space left on device", error.ToString().Trim());
+    }
+
+    [Theory]
+    [InlineData("9999-12-25", "--from: 9999-12-25 is outside the dates calendars cover (0002-01-01 to 9998-12-31).")]
+    [InlineData("0001-01-01", "--from: 0001-01-01 is outside the dates calendars cover (0002-01-01 to 9998-12-31).")]
+    public void Calendar_check_outside_the_covered_dates_is_a_usage_error(string from, string expected)
+    {
+        var (exitCode, output, error) = Run("", "calendar", "check", London, "--from", from);
+        Assert.Equal((2, "", expected), (exitCode, output, error.Trim()));
+    }
+
+    [Fact]
+    public void Calendar_check_stops_at_the_last_covered_date()
+    {
+        var (exitCode, output, _) = Run("", "calendar", "check", London, "--from", "9998-12-25");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("9998-12-28 Mon  closed                     Boxing Day", output);
+    }
+
+    [Theory]
+    [InlineData("evaluate", "--at", "9999-06-01T00:00:00Z", "--at: 9999-06-01T00:00:00Z is outside the instants calendars support (0002-01-02T00:00:00Z to 9998-12-31T00:00:00Z).")]
+    [InlineData("report", "--at", "-9998-01-01T00:00:00+05:00", "--at: '-9998-01-01T00:00:00+05:00' is outside the range of instants (from -9998-01-01T00:00:00Z to 9999-12-31T23:59:59Z).")]
+    public void An_evaluation_instant_outside_the_supported_range_is_a_usage_error(string command, string option, string value, string expected)
+    {
+        var (exitCode, output, error) = Run("", command, "--policy", Policy, "--tickets", "-", option, value);
+        Assert.Equal((2, "", expected), (exitCode, output, error.Trim()));
+    }
+
+    private static readonly object[] BadTicketLines =
+    [
+        new byte[] { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' },
+        """{"id":"\ud800","service":"email","priority":"P1","created":"2026-01-01T00:00:00Z"}""",
+        """{"id":"T-X","service":"email","priority":"P1","created":"2026-01-01T00:00:00Z","events":[],"events":[{"at":"2026-01-01T01:00:00Z","type":"agentReply"}]}""",
+        """{"id":"T-Y","service":"email","priority":"P1","created":"0001-06-01T00:00:00Z","events":[]}""",
+    ];
+
+    public static TheoryData<string> TicketCommands => ["evaluate", "report", "recommend", "compare"];
+
+    [Theory]
+    [MemberData(nameof(TicketCommands))]
+    public void A_ticket_stream_with_bad_lines_in_the_middle_answers_every_good_line(string command)
+    {
+        object[] lines = [SampleTickets[0], SampleTickets[1], .. BadTicketLines, SampleTickets[2], SampleTickets[3], SampleTickets[4]];
+        string[] args = command == "compare"
+            ? [command, "--policy", Policy, "--candidate", Policy, "--tickets", "-", "--at", "2026-06-01T00:00:00Z"]
+            : [command, "--policy", Policy, "--tickets", "-", "--at", "2026-06-01T00:00:00Z"];
+        var (exitCode, output, error) = RunBytes(Bytes(lines), args);
+        Assert.Equal(1, exitCode);
+        var expectedErrors = new[]
+        {
+            "line 3 is not UTF-8 text: the byte at position 8 does not begin a valid UTF-8 character.",
+            "line 4: A string is not text",
+            "ticket T-X: 'events' is given twice: give each field once.",
+            "ticket T-Y: it was created at 0001-06-01T00:00:00Z, outside the instants calendars support",
+        };
+        var errorLines = command == "evaluate" ? Lines(output).Where(l => l.Contains("\"error\"", StringComparison.Ordinal)).ToArray() : Lines(error);
+        Assert.Equal(4, errorLines.Length);
+        foreach (var (line, expected) in errorLines.Zip(expectedErrors))
+        {
+            Assert.Contains(expected, line);
+        }
+        if (command == "evaluate")
+        {
+            Assert.Equal(["T-0001", "T-0002", "line 3", "line 4", "T-X", "T-Y", "T-0003", "T-0004", "T-0005"],
+                Lines(output).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        }
+        else if (command == "report")
+        {
+            Assert.Contains("5 tickets evaluated, 4 rejected.", output);
+        }
+    }
+
+    [Fact]
+    public void Compare_names_the_tickets_the_candidate_rejects()
+    {
+        var candidate = TempFile(File.ReadAllText(Policy).Replace("\"erp\"", "\"crm\"", StringComparison.Ordinal));
+        var erp = SampleTickets.First(t => t.Contains("\"erp\"", StringComparison.Ordinal));
+        var (exitCode, _, error) = Run(string.Join('\n', SampleTickets), "compare", "--policy", Policy, "--candidate", candidate, "--tickets", "-", "--at", "2026-06-01T00:00:00Z");
+        Assert.Equal(1, exitCode);
+        var id = System.Text.Json.JsonDocument.Parse(erp).RootElement.GetProperty("id").GetString();
+        Assert.Contains($"under acme-support: ticket {id}: service 'erp' is not in policy version", error);
+    }
+
+    [Fact]
+    public void Tickets_given_twice_are_named_in_a_warning()
+    {
+        var (exitCode, _, error) = Run(string.Join('\n', SampleTickets[0], SampleTickets[1], SampleTickets[0]), "report", "--policy", Policy, "--tickets", "-", "--at", "2026-06-01T00:00:00Z");
+        Assert.Equal(0, exitCode);
+        Assert.Equal("warning: ticket T-0001 is given again on line 3 (first on line 1); each line is counted.", error.Trim());
+    }
+
+    [Theory]
+    [InlineData("""{"id":"O-9","service":"email","start":"2026-01-04T11:07:00Z","end":"2026-01-04T12:50:00Z","planned":"true"}""", "line 2 (outage O-9): \"planned\" must be true or false, found the string \"true\".")]
+    [InlineData("""{"id":"O-9","service":"email","start":"2026-01-04T11:07:00Z","end":"2026-01-04T12:50:00Z","planned":1}""", "line 2 (outage O-9): \"planned\" must be true or false, found the number 1.")]
+    [InlineData("""{"id":3,"service":"email","start":"2026-01-04T11:07:00Z","end":"2026-01-04T12:50:00Z"}""", "line 2: \"id\" must be a string, found the number 3.")]
+    [InlineData("""{"id":"O-9","service":"fax","start":"2026-01-04T11:07:00Z","end":"2026-01-04T12:50:00Z"}""", "line 2 (outage O-9): service 'fax' is not in policy acme-support; the services are email, erp.")]
+    [InlineData("""{"id":"O-9","id":"O-10","service":"email","start":"2026-01-04T11:07:00Z","end":"2026-01-04T12:50:00Z"}""", "line 2: id: 'id' is given twice in one object: give each field once.")]
+    public void A_bad_outage_line_stops_availability_and_is_named(string bad, string expected)
+    {
+        const string good = """{"id":"O-1","service":"email","start":"2026-01-04T11:07:00Z","end":"2026-01-04T12:50:00Z","planned":false}""";
+        var (exitCode, output, error) = Run(string.Join('\n', good, bad, good.Replace("O-1", "O-2", StringComparison.Ordinal)), "availability", "--policy", Policy, "--outages", "-");
+        Assert.Equal((2, "", expected), (exitCode, output, error.Trim()));
+    }
+
+    /// <summary>Standard output on a full disk.</summary>
+    private sealed class FullDisk : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("No space left on device");
+    }
+}
