@@ -66,6 +66,9 @@ internal static class ExitCodes
 
     /// <summary>A fault in <c>sla</c> itself: one line on standard error (the stack trace with <c>--verbose</c>).</summary>
     public const int InternalError = 3;
+
+    /// <summary>The sentence for a fault in <c>sla</c> itself, wherever it is caught.</summary>
+    public static string InternalErrorText(Exception e) => $"internal error: {e.GetType().Name}: {e.Message}";
 }
 
 /// <summary>Standard output failed (a full disk, a closed pipe): the command cannot go on, and it is not the input's fault.</summary>
@@ -84,7 +87,7 @@ internal sealed class OutputStream(Stream inner) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override void Write(byte[] buffer, int offset, int count) => Guard(() => inner.Write(buffer, offset, count));
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -98,23 +101,21 @@ internal sealed class OutputStream(Stream inner) : Stream
         }
     }
 
-    public override void Flush() => Guard(inner.Flush);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    private static void Guard(Action write)
+    public override void Flush()
     {
         try
         {
-            write();
+            inner.Flush();
         }
         catch (IOException e)
         {
             throw new OutputFailedException(e);
         }
     }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

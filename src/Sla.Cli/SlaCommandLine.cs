@@ -41,7 +41,7 @@ internal static partial class SlaCommandLine
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Whatever the input, it should have been answered: this is a fault in sla, reported as one.
-            console.Error.WriteLine($"sla: internal error: {e.GetType().Name}: {e.Message}{(parsed.GetValue(verbose) ? Environment.NewLine + e : " (run with --verbose for details)")}");
+            console.Error.WriteLine($"sla: {ExitCodes.InternalErrorText(e)}{(parsed.GetValue(verbose) ? Environment.NewLine + e : " (run with --verbose for details)")}");
             return ExitCodes.InternalError;
         }
     }

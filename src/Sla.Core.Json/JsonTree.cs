@@ -24,7 +24,7 @@ internal static class JsonTree
         }
         catch (JsonException e)
         {
-            error = $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}";
+            error = NotJson(lineNumber, e);
             return null;
         }
         catch (ArgumentException)
@@ -83,6 +83,9 @@ internal static class JsonTree
                 break;
         }
     }
+
+    /// <summary>The sentence for a line of JSON Lines that does not parse.</summary>
+    public static string NotJson(int lineNumber, JsonException e) => $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}";
 
     /// <summary>The sentence for a string that cannot be read as text.</summary>
     public static string NotText(string what) =>

@@ -90,7 +90,7 @@ internal static class CalcCommand
         {
             // A fault in sla, not in the request: this line says so, and the others are still answered.
             outcome = ExitCodes.InternalError;
-            return Write(request, used, w => w.WriteString("error", $"internal error: {e.GetType().Name}: {e.Message}"));
+            return Write(request, used, w => w.WriteString("error", ExitCodes.InternalErrorText(e)));
         }
     }
 

@@ -141,7 +141,7 @@ internal static class EvaluateCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             internalError = true;
-            return new TicketEvaluation(id ?? $"line {lineNumber}", null, null, [], $"line {lineNumber}: internal error: {e.GetType().Name}: {e.Message}");
+            return new TicketEvaluation(id ?? $"line {lineNumber}", null, null, [], $"line {lineNumber}: {ExitCodes.InternalErrorText(e)}");
         }
     }
 

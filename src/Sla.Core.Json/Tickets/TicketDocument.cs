@@ -75,7 +75,7 @@ public static class TicketDocument
         catch (JsonException e)
         {
             ticketId = null;
-            error = $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}";
+            error = JsonTree.NotJson(lineNumber, e);
             return false;
         }
         catch (InvalidOperationException)

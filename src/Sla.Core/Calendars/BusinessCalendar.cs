@@ -123,30 +123,42 @@ public sealed class BusinessCalendar
     public bool TryAdd(Instant start, Duration amount, out Instant result)
     {
         result = start;
+        if (IsBeyondMaxAmount(amount))
+        {
+            // Unreachable whatever the start, but a start outside the supported years is still the caller's mistake.
+            CheckSupported(start, nameof(start));
+            return false;
+        }
+        long ticks;
         if (IsAlwaysOpen)
         {
-            var from = AlwaysOpenTicks(start, nameof(start));
-            if (amount > MaxAmount || amount < -MaxAmount)
+            ticks = AlwaysOpenTicks(start, nameof(start)) + amount.BclCompatibleTicks;
+            if (ticks < AlwaysOpenStart || ticks >= AlwaysOpenEnd)
             {
                 return false;
             }
-            var to = from + amount.BclCompatibleTicks;
-            if (to < AlwaysOpenStart || to >= AlwaysOpenEnd)
-            {
-                return false;
-            }
-            result = Instant.FromUnixTimeTicks(to);
-            return true;
         }
-        engine.Years.Containing(start.ToUnixTimeTicks(), nameof(start));
-        if (amount > MaxAmount || amount < -MaxAmount)
+        else if (!engine.TryAdd(start.ToUnixTimeTicks(), amount.BclCompatibleTicks, out ticks))
         {
             return false;
         }
-        var reached = engine.TryAdd(start.ToUnixTimeTicks(), amount.BclCompatibleTicks, out var ticks);
         result = Instant.FromUnixTimeTicks(ticks);
-        return reached;
+        return true;
     }
+
+    private void CheckSupported(Instant instant, string parameterName)
+    {
+        if (IsAlwaysOpen)
+        {
+            AlwaysOpenTicks(instant, parameterName);
+        }
+        else
+        {
+            engine.Years.Containing(instant.ToUnixTimeTicks(), parameterName);
+        }
+    }
+
+    private static bool IsBeyondMaxAmount(Duration amount) => amount > MaxAmount || amount < -MaxAmount;
 
     /// <summary>Adds business time, as <see cref="TryAdd"/> does.</summary>
     /// <param name="start">The instant to count from.</param>
@@ -159,7 +171,7 @@ public sealed class BusinessCalendar
             ? result
             : throw new DeadlineUnreachableException(
                 $"unreachable: calendar '{Id}' has no working time {(amount > Duration.Zero ? "after" : "before")} {InstantText.Format(start)} " +
-                $"to cover {DurationText.Format(amount)}{(amount > MaxAmount || amount < -MaxAmount ? $" (more than the most arithmetic accepts, {DurationText.Format(MaxAmount)})" : "")}.");
+                $"to cover {DurationText.Format(amount)}{(IsBeyondMaxAmount(amount) ? $" (more than the most arithmetic accepts, {DurationText.Format(MaxAmount)})" : "")}.");
 
     /// <summary>Computes a business-days deadline (see <see cref="BusinessDays"/>).</summary>
     /// <param name="start">When the ticket arrived.</param>

@@ -75,18 +75,20 @@ internal sealed class BusinessDayCounter
             if (date.Month == 12 && date.Day == 31)
             {
                 var (year, left) = summaries.SkipCycles(date.Year + 1, count, engine.LastWorkingYear);
-                while (summaries.NextWithWorkingDays(year, engine.LastWorkingYear) is { } next)
+                int reached;
+                while (true)
                 {
+                    if (summaries.NextWithWorkingDays(year, engine.LastWorkingYear) is not { } next)
+                    {
+                        return null;
+                    }
                     if (summaries.WorkingDays(next) >= left)
                     {
+                        reached = next;
                         break;
                     }
                     left -= summaries.WorkingDays(next);
                     year = next + 1;
-                }
-                if (summaries.NextWithWorkingDays(year, engine.LastWorkingYear) is not { } reached)
-                {
-                    return null;
                 }
                 (count, date) = (left, new LocalDate(reached, 1, 1).PlusDays(-1));
             }

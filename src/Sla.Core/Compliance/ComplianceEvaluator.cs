@@ -59,8 +59,7 @@ public static class ComplianceEvaluator
         simulation = null;
         if (!Calendars.BusinessCalendar.SupportedRange.Contains(created))
         {
-            return $"ticket {ticketId}: it was created at {Text.InstantText.Format(created)}, outside the instants calendars support " +
-                $"({Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.Start)} to {Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.End)}).";
+            return $"ticket {ticketId}: it was created at {Text.InstantText.Format(created)}, outside the instants calendars support ({SupportedRangeText}).";
         }
         var version = policy.VersionAt(created);
         if (version is null)
@@ -92,8 +91,10 @@ public static class ComplianceEvaluator
     {
         if (!Calendars.BusinessCalendar.SupportedRange.Contains(now))
         {
-            throw new ArgumentOutOfRangeException(parameterName, now,
-                $"Evaluation supports instants from {Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.Start)} to {Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.End)}.");
+            throw new ArgumentOutOfRangeException(parameterName, now, $"Evaluation supports instants from {SupportedRangeText}.");
         }
     }
+
+    private static string SupportedRangeText =>
+        $"{Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.Start)} to {Text.InstantText.Format(Calendars.BusinessCalendar.SupportedRange.End)}";
 }
