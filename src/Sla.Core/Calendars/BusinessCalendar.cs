@@ -57,7 +57,8 @@ public sealed class BusinessCalendar
         Exceptions = exceptions;
         planner = new DayPlanner(weekly, rules, exceptions);
         var (first, last) = WorkingYearBounds(weekly, exceptions);
-        engine = new BusinessTimeEngine(new CalendarYears(zone, planner), new YearSummaries(planner, rules, exceptions), first, last);
+        engine = new BusinessTimeEngine(new CalendarYears(zone, planner), new YearSummaries(planner, weekly, rules, exceptions), first, last,
+            MostWorkingTimePerYear(weekly, exceptions));
         dayCounter = new BusinessDayCounter(zone, engine);
     }
 
@@ -249,6 +250,15 @@ public sealed class BusinessCalendar
         static LocalTime At(long ticks) => LocalTime.FromTicksSinceMidnight(ticks % WallRange.Day);
         return new TimeWindow(At(range.Start), At(range.End));
     }
+
+    /// <summary>
+    /// More working time, in ticks, than any one local year of the calendar can hold: each weekday comes at
+    /// most 53 times a year, rules only take time away, every dated exception is counted in full, and three
+    /// days cover what DST and the overnight tail of the December 31 before can add.
+    /// </summary>
+    private static long MostWorkingTimePerYear(WeeklySchedule weekly, ImmutableArray<DateOverride> exceptions) =>
+        ((53 * weekly.WeeklyWallClockTotal) + exceptions.SelectMany(e => e.Hours).Aggregate(Duration.Zero, (sum, w) => sum + w.WallClockLength)
+            + Duration.FromDays(3)).BclCompatibleTicks;
 
     private static (int First, int Last) WorkingYearBounds(WeeklySchedule weekly, ImmutableArray<DateOverride> exceptions)
     {

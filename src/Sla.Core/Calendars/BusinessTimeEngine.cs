@@ -12,12 +12,15 @@ internal sealed class BusinessTimeEngine
 {
     private readonly CalendarYears years;
 
-    public BusinessTimeEngine(CalendarYears years, YearSummaries summaries, int firstWorkingYear, int lastWorkingYear)
+    private readonly long mostPerYear;
+
+    public BusinessTimeEngine(CalendarYears years, YearSummaries summaries, int firstWorkingYear, int lastWorkingYear, long mostPerYear)
     {
         this.years = years;
         Summaries = summaries;
         FirstWorkingYear = firstWorkingYear;
         LastWorkingYear = lastWorkingYear;
+        this.mostPerYear = mostPerYear;
     }
 
     /// <summary>No year before this one has working time (so searches backward stop here).</summary>
@@ -71,6 +74,11 @@ internal sealed class BusinessTimeEngine
         if (amount > 0)
         {
             var needed = year.CumulativeAt(start) + amount;
+            // An amount more than the years left could hold is unreachable: say so before compiling them all.
+            if (needed > year.Total + ((Int128)Math.Max(LastWorkingYear - year.Year, 0) * mostPerYear))
+            {
+                return false;
+            }
             while (needed > year.Total)
             {
                 needed -= year.Total;
@@ -84,6 +92,10 @@ internal sealed class BusinessTimeEngine
             return true;
         }
         var target = year.CumulativeAt(start) + amount;
+        if (-target > (Int128)Math.Max(year.Year - FirstWorkingYear, 0) * mostPerYear)
+        {
+            return false;
+        }
         while (target < 0)
         {
             if (PreviousWorking(year.Year) is not { } previous)

@@ -37,7 +37,6 @@ internal sealed class CompiledYear
         {
             cumulative[k + 1] = cumulative[k] + (ends[k] - starts[k]);
         }
-        WorkingDayCount = lastWindowEnds.Count(e => e != long.MinValue);
     }
 
     public int Year { get; }
@@ -52,8 +51,6 @@ internal sealed class CompiledYear
     public long Total => cumulative[^1];
 
     public int IntervalCount => starts.Length;
-
-    public int WorkingDayCount { get; }
 
     /// <summary>Approximate bytes held by this year's arrays, for the memory figures in the docs.</summary>
     public int ApproximateBytes => (8 * ((3 * starts.Length) + 1 + lastWindowEnds.Length)) + (40 * annotations.Length);

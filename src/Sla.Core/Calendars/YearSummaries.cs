@@ -11,7 +11,8 @@ namespace Sla.Core.Calendars;
 /// </summary>
 /// <remarks>
 /// Thread-safe: each year's summary is computed from immutable plans and stored in one write; two threads
-/// that race store the same value.
+/// that race store the same value. Summaries are kept in chunks made on first use, so a calendar that
+/// never searches far holds none.
 /// </remarks>
 internal sealed class YearSummaries
 {
@@ -19,22 +20,29 @@ internal sealed class YearSummaries
     // nth-weekday rule (with its observed shift) repeat after them. Easter does not, nor do the years around
     // a dated exception or a rule's fromYear and toYear: those years break the pattern.
     private const int Cycle = 400;
+    private const int ChunkSize = 64;
+
+    // A weekday with hours comes at least 52 times a year, and each rule or exception closes at most one
+    // date of a year (a rule of the year before or after can shift into it: two per rule). Fewer closings
+    // than that leave every year with working days, and nothing need be planned to know it.
+    private const int WeekdayOccurrencesPerYear = 52;
 
     private readonly DayPlanner planner;
+    private readonly bool everyYearWorks;
     private readonly bool repeats;
     private readonly int[] breaks;
     // Per year: 0 when not yet known, otherwise 1 + (working days << 1) + (1 when the year has hours).
-    private readonly int[] summaries = new int[CalendarYears.MaxYear + 2];
+    private readonly int[]?[] chunks = new int[]?[(CalendarYears.MaxYear / ChunkSize) + 1];
 
-    public YearSummaries(DayPlanner planner, IEnumerable<CalendarRule> rules, IEnumerable<DateOverride> exceptions)
+    public YearSummaries(DayPlanner planner, WeeklySchedule weekly, IReadOnlyCollection<CalendarRule> rules, IReadOnlyCollection<DateOverride> exceptions)
     {
         this.planner = planner;
-        var ruleList = rules.ToList();
-        repeats = !ruleList.Any(r => r is EasterRule);
+        everyYearWorks = !weekly.IsEmpty && (2 * rules.Count) + exceptions.Count < WeekdayOccurrencesPerYear;
+        repeats = !rules.Any(r => r is EasterRule);
         // A year's plans read the rules of the two years before it and the one after (observed shifts
         // across New Year), so each named year breaks the pattern for the years around it.
         var named = exceptions.Select(e => e.Date.Year)
-            .Concat(ruleList.SelectMany(r => new[] { r.FromYear, r.ToYear }).OfType<int>())
+            .Concat(rules.SelectMany(r => new[] { r.FromYear, r.ToYear }).OfType<int>())
             .Concat([CalendarYears.MinYear, CalendarYears.MaxYear]);
         breaks = [.. named.SelectMany(y => Enumerable.Range(y - 2, 5)).Distinct().Order()];
     }
@@ -43,13 +51,13 @@ internal sealed class YearSummaries
     public int WorkingDays(int year) => (Summary(year) - 1) >> 1;
 
     /// <summary>The first year from <paramref name="year"/> up to <paramref name="last"/> that may hold working time, or <see langword="null"/>.</summary>
-    public int? NextWithHours(int year, int last) => Search(year, last, +1, HasHours);
+    public int? NextWithHours(int year, int last) => Search(year, last, +1, workingDays: false);
 
     /// <summary>The last year from <paramref name="year"/> down to <paramref name="first"/> that may hold working time, or <see langword="null"/>.</summary>
-    public int? PreviousWithHours(int year, int first) => Search(year, first, -1, HasHours);
+    public int? PreviousWithHours(int year, int first) => Search(year, first, -1, workingDays: false);
 
     /// <summary>The first year from <paramref name="year"/> up to <paramref name="last"/> with a working day, or <see langword="null"/>.</summary>
-    public int? NextWithWorkingDays(int year, int last) => Search(year, last, +1, y => WorkingDays(y) > 0);
+    public int? NextWithWorkingDays(int year, int last) => Search(year, last, +1, workingDays: true);
 
     /// <summary>
     /// Skips whole 400-year cycles from January 1 of <paramref name="year"/> while each holds fewer working
@@ -81,14 +89,17 @@ internal sealed class YearSummaries
         return ((int)(year + (cycles * Cycle)), count - (cycles * perCycle));
     }
 
-    private bool HasHours(int year) => ((Summary(year) - 1) & 1) == 1;
-
-    private int? Search(int year, int limit, int step, Func<int, bool> found)
+    private int? Search(int year, int limit, int step, bool workingDays)
     {
+        if (everyYearWorks)
+        {
+            return step > 0 ? (year <= limit ? year : null) : (year >= limit ? year : null);
+        }
         var emptyRun = 0;
         for (var y = year; step > 0 ? y <= limit : y >= limit; y += step)
         {
-            if (found(y))
+            var summary = Summary(y) - 1;
+            if (workingDays ? summary >> 1 > 0 : (summary & 1) == 1)
             {
                 return y;
             }
@@ -110,7 +121,13 @@ internal sealed class YearSummaries
 
     private int Summary(int year)
     {
-        var summary = Volatile.Read(ref summaries[year]);
+        var chunk = Volatile.Read(ref chunks[year / ChunkSize]);
+        if (chunk is null)
+        {
+            Interlocked.CompareExchange(ref chunks[year / ChunkSize], new int[ChunkSize], null);
+            chunk = Volatile.Read(ref chunks[year / ChunkSize])!;
+        }
+        var summary = Volatile.Read(ref chunk[year % ChunkSize]);
         if (summary != 0)
         {
             return summary;
@@ -124,7 +141,7 @@ internal sealed class YearSummaries
             days += i > 0 && plans[i].IsWorkingDay ? 1 : 0;
         }
         summary = 1 + (days << 1) + (hasHours ? 1 : 0);
-        Volatile.Write(ref summaries[year], summary);
+        Volatile.Write(ref chunk[year % ChunkSize], summary);
         return summary;
     }
 

@@ -1,5 +1,12 @@
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
 using NodaTime.Testing;
+using NodaTime.TimeZones;
+using Sla.Core.Calendars;
+using Sla.Core.Policies;
 using Sla.Tests.Shared;
 using static Sla.Cli.Tests.CliRunner;
 
@@ -240,6 +247,66 @@ public sealed class HostileCommandLineTests
         const string good = """{"id":"O-1","service":"email","start":"2026-01-04T11:07:00Z","end":"2026-01-04T12:50:00Z","planned":false}""";
         var (exitCode, output, error) = Run(string.Join('\n', good, bad, good.Replace("O-1", "O-2", StringComparison.Ordinal)), "availability", "--policy", Policy, "--outages", "-");
         Assert.Equal((2, "", expected), (exitCode, output, error.Trim()));
+    }
+
+    [Property(MaxTest = 300, Replay = "(20261129,9)")]
+    public Property Mutated_calc_requests_each_get_one_answer_line_and_never_a_crash() =>
+        Prop.ForAll(
+            JsonMutations.Of("""{"id":1,"op":"businessDays","start":"2026-03-27T10:00:00Z","days":2,"cutoff":"16:00","at":"12:00"}""").ToArbitrary(),
+            JsonMutations.Of("""{"op":"add","start":"2026-03-27T16:30:00+03:00","duration":"PT8H30M"}""").ToArbitrary(),
+            (first, second) =>
+            {
+                var input = Bytes(first, Good, second, Good);
+                var expectedLines = Encoding.UTF8.GetString(input).Split('\n').Count(l => l.Trim().Length > 0);
+                var (exitCode, output, error) = RunBytes(input, "calc", "--calendar", London);
+                var lines = Lines(output);
+                return exitCode is 0 or 1 && error.Length == 0 && lines.Length == expectedLines
+                    && lines.All(l => System.Text.Json.JsonDocument.Parse(l).RootElement.ValueKind == System.Text.Json.JsonValueKind.Object)
+                    && lines.Count(l => l == """{"working":true}""") >= 2;
+            });
+
+    [Fact]
+    public void A_fault_inside_sla_on_one_ticket_is_exit_3_and_the_other_tickets_are_answered()
+    {
+        var broken = new BusinessCalendarBuilder("broken", BrokenZones.Id).WithTimeZoneProvider(new BrokenZones()).AddHours(IsoDayOfWeek.Monday, "09:00-17:00").Build();
+        var policy = new PolicySetBuilder("p", "P")
+            .AddVersion("v1", Instant.FromUtc(2026, 1, 1, 0, 0), v => v.AddCalendar(broken).WithPriorities("P1")
+                .AddService("chat", "Chat", s => s.Target("P1", Metric.FirstResponse, SlaTarget.InBusinessTime(Duration.FromHours(1))))
+                .AddService("email", "E-mail", s => s.Target("P1", Metric.FirstResponse, SlaTarget.InBusinessTime(Duration.FromHours(1), "broken"))))
+            .Build();
+        const string chat = """{"id":"C-1","service":"chat","priority":"P1","created":"2026-03-02T09:00:00Z"}""";
+        const string email = """{"id":"E-1","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z"}""";
+        using var output = new MemoryStream();
+        var console = new CliConsole(new MemoryStream(), output, new StringWriter());
+        var exitCode = Sla.Cli.Compliance.EvaluateCommand.Run(policy, new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', chat, email, chat.Replace("C-1", "C-2", StringComparison.Ordinal)))),
+            Instant.FromUtc(2026, 3, 2, 12, 0), Sla.Cli.Compliance.EvaluationFormat.Jsonl, explain: false, parallel: false, console);
+        Assert.Equal(3, exitCode);
+        var lines = Lines(Encoding.UTF8.GetString(output.ToArray()));
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"id\":\"C-1\",\"policyVersion\"", lines[0]);
+        Assert.Equal("""{"id":"E-1","error":"line 2: internal error: InvalidOperationException: the zone data is unavailable"}""", lines[1]);
+        Assert.Contains("\"id\":\"C-2\",\"policyVersion\"", lines[2]);
+    }
+
+    /// <summary>A time zone provider whose one zone fails when asked for its offsets, standing in for a fault inside sla.</summary>
+    private sealed class BrokenZones : IDateTimeZoneProvider
+    {
+        public const string Id = "Broken/Zone";
+
+        public string VersionId => "broken";
+
+        public System.Collections.ObjectModel.ReadOnlyCollection<string> Ids => new([Id]);
+
+        public DateTimeZone this[string id] => GetZoneOrNull(id) ?? throw new DateTimeZoneNotFoundException(id);
+
+        public DateTimeZone GetSystemDefault() => new Zone();
+
+        public DateTimeZone? GetZoneOrNull(string id) => id == Id ? new Zone() : null;
+
+        private sealed class Zone() : DateTimeZone(BrokenZones.Id, false, Offset.Zero, Offset.Zero)
+        {
+            public override ZoneInterval GetZoneInterval(Instant instant) => throw new InvalidOperationException("the zone data is unavailable");
+        }
     }
 
     /// <summary>Standard output on a full disk.</summary>

@@ -7,6 +7,7 @@ using Sla.Core.Json.Availability;
 using Sla.Core.Json.Calendars;
 using Sla.Core.Json.Policies;
 using Sla.Core.Json.Tickets;
+using Sla.Tests.Shared;
 
 namespace Sla.Core.Json.Tests.Robustness;
 
@@ -102,51 +103,25 @@ public sealed class HostileDocumentTests
         Assert.Equal("ticket T-1: event 1: 'at' is given twice: give each field once.", error);
     }
 
-    private static readonly string[] Insertions =
-    [
-        "\"\\ud800\"", "\"\\udfff\"", "null", "true", "[]", "{}", "1e308", "-1e308", "99999999999999999999999", "\"PT3000000H\"",
-        "\"9999-12-31T23:59:59-01:00\"", "\"-9998-01-01T00:00:00+05:00\"", "\"24:00-24:00\"", "\"\"", "\"x\":1,\"x\":2", ",", "\"",
-    ];
-
-    /// <summary>A valid document, mutated: a byte flipped, the text cut short, a value swapped for another type or an extreme one.</summary>
-    private static Gen<byte[]> Mutations(string valid)
-    {
-        var bytes = Encoding.UTF8.GetBytes(valid);
-        var flip = Gen.Choose(0, bytes.Length - 1).Zip(Gen.Choose(0, 7)).Select(t =>
-        {
-            var copy = (byte[])bytes.Clone();
-            copy[t.Item1] ^= (byte)(1 << t.Item2);
-            return copy;
-        });
-        var cut = Gen.Choose(0, bytes.Length - 1).Select(n => bytes[..n]);
-        var swap = Gen.Choose(0, valid.Length - 1).Zip(Gen.Elements(Insertions)).Select(t =>
-        {
-            var at = t.Item1;
-            var end = valid.IndexOfAny([',', '}', ']'], at);
-            return Encoding.UTF8.GetBytes(valid[..at] + t.Item2 + (end < 0 ? "" : valid[end..]));
-        });
-        return Gen.OneOf(flip, cut, swap);
-    }
-
     private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
     [Property(MaxTest = 300, Replay = "(20261129,1)")]
     public Property Mutated_calendar_documents_give_a_calendar_or_problems() =>
-        Prop.ForAll(Mutations(Calendar).ToArbitrary(), bytes =>
+        Prop.ForAll(JsonMutations.Of(Calendar).ToArbitrary(), bytes =>
             CalendarDocument.TryParse(Text(bytes), out var calendar, out var problems) ? calendar is not null : problems.Length > 0);
 
     [Property(MaxTest = 300, Replay = "(20261129,3)")]
     public Property Mutated_policy_documents_give_a_policy_or_problems() =>
-        Prop.ForAll(Mutations(Policy).ToArbitrary(), bytes =>
+        Prop.ForAll(JsonMutations.Of(Policy).ToArbitrary(), bytes =>
             PolicyDocument.TryParse(Text(bytes), out var policy, out var problems) ? policy is not null : problems.Length > 0);
 
     [Property(MaxTest = 500, Replay = "(20261129,3)")]
     public Property Mutated_ticket_lines_give_a_ticket_or_an_error() =>
-        Prop.ForAll(Mutations(TicketLine).ToArbitrary(), bytes =>
+        Prop.ForAll(JsonMutations.Of(TicketLine).ToArbitrary(), bytes =>
             TicketDocument.TryParseLine(bytes, 1, out var ticket, out _, out var error) ? ticket is not null : error is { Length: > 0 });
 
     [Property(MaxTest = 500, Replay = "(20261129,7)")]
     public Property Mutated_outage_lines_give_an_outage_or_an_error() =>
-        Prop.ForAll(Mutations(OutageLine).ToArbitrary(), bytes =>
+        Prop.ForAll(JsonMutations.Of(OutageLine).ToArbitrary(), bytes =>
             OutageDocument.TryParseLine(Text(bytes), 1, out var outage, out var error) ? outage is not null : error is { Length: > 0 });
 }

@@ -176,6 +176,25 @@ public sealed class HostileInputTests
         Assert.True(weekdays.CompiledMemoryBytes() < 1_000_000);
     }
 
+    [Fact]
+    public void An_amount_more_than_the_years_left_can_hold_is_unreachable_at_once()
+    {
+        var weekdays = Weekdays();
+        Assert.False(weekdays.TryAdd(Instant.FromUtc(2026, 1, 5, 0, 0), BusinessCalendar.MaxAmount, out _));
+        Assert.False(weekdays.TryAdd(Instant.FromUtc(2026, 1, 5, 0, 0), -Duration.FromHours(5_000_000), out _));
+        Assert.True(weekdays.CompiledMemoryBytes() < 200_000);
+        // The bound is never below what a year really holds: a calendar open around the clock reaches as far as 24/7 does.
+        var builder = new BusinessCalendarBuilder("always", "UTC");
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        {
+            builder.AddHours(day, "00:00-24:00");
+        }
+        var start = Instant.FromUtc(2026, 1, 5, 0, 0);
+        var far = Duration.FromHours(500 * 8766L);
+        Assert.True(builder.Build().TryAdd(start, far, out var reached));
+        Assert.Equal(BusinessCalendar.AlwaysOpen.Add(start, far), reached);
+    }
+
     [Property(MaxTest = 40)]
     public Property Skipping_whole_cycles_counts_business_days_exactly()
     {
