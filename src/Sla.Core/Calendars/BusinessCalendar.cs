@@ -38,6 +38,8 @@ public sealed class BusinessCalendar
     public static Interval SupportedRange { get; } = new(
         Instant.FromUtc(CalendarYears.MinYear, 1, 2, 0, 0), Instant.FromUtc(CalendarYears.MaxYear, 12, 31, 0, 0));
 
+    private static readonly Duration LeastAmount = -MaxAmount;
+
     // The 24/7 calendar's local years are UTC years.
     private static readonly long AlwaysOpenStart = Instant.FromUtc(CalendarYears.MinYear, 1, 1, 0, 0).ToUnixTimeTicks();
     private static readonly long AlwaysOpenEnd = Instant.FromUtc(CalendarYears.MaxYear + 1, 1, 1, 0, 0).ToUnixTimeTicks();
@@ -123,6 +125,18 @@ public sealed class BusinessCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the local years 2 to 9998.</exception>
     public bool TryAdd(Instant start, Duration amount, out Instant result)
     {
+        if (IsAlwaysOpen || IsBeyondMaxAmount(amount))
+        {
+            return TryAddOffTheEngine(start, amount, out result);
+        }
+        var reached = engine.TryAdd(start.ToUnixTimeTicks(), amount.BclCompatibleTicks, out var ticks);
+        result = Instant.FromUnixTimeTicks(ticks);
+        return reached;
+    }
+
+    /// <summary>The 24/7 calendar's plain sum, and amounts too large for any calendar: apart, so the common path stays small.</summary>
+    private bool TryAddOffTheEngine(Instant start, Duration amount, out Instant result)
+    {
         result = start;
         if (IsBeyondMaxAmount(amount))
         {
@@ -130,16 +144,8 @@ public sealed class BusinessCalendar
             CheckSupported(start, nameof(start));
             return false;
         }
-        long ticks;
-        if (IsAlwaysOpen)
-        {
-            ticks = AlwaysOpenTicks(start, nameof(start)) + amount.BclCompatibleTicks;
-            if (ticks < AlwaysOpenStart || ticks >= AlwaysOpenEnd)
-            {
-                return false;
-            }
-        }
-        else if (!engine.TryAdd(start.ToUnixTimeTicks(), amount.BclCompatibleTicks, out ticks))
+        var ticks = AlwaysOpenTicks(start, nameof(start)) + amount.BclCompatibleTicks;
+        if (ticks < AlwaysOpenStart || ticks >= AlwaysOpenEnd)
         {
             return false;
         }
@@ -159,7 +165,7 @@ public sealed class BusinessCalendar
         }
     }
 
-    private static bool IsBeyondMaxAmount(Duration amount) => amount > MaxAmount || amount < -MaxAmount;
+    private static bool IsBeyondMaxAmount(Duration amount) => amount > MaxAmount || amount < LeastAmount;
 
     /// <summary>Adds business time, as <see cref="TryAdd"/> does.</summary>
     /// <param name="start">The instant to count from.</param>

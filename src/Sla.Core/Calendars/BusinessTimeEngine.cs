@@ -34,8 +34,15 @@ internal sealed class BusinessTimeEngine
     public YearSummaries Summaries { get; }
 
     /// <summary>The first year after <paramref name="year"/> that may hold working time, compiled, or <see langword="null"/>.</summary>
-    private CompiledYear? NextWorking(int year) =>
-        Summaries.NextWithHours(Math.Max(year + 1, FirstWorkingYear), LastWorkingYear) is { } next ? years[next] : null;
+    private CompiledYear? NextWorking(int year)
+    {
+        if (Summaries.EveryYearWorks)
+        {
+            // The common case, on the path of every deadline that crosses New Year: no search needed.
+            return year < LastWorkingYear ? years[year + 1] : null;
+        }
+        return Summaries.NextWithHours(Math.Max(year + 1, FirstWorkingYear), LastWorkingYear) is { } next ? years[next] : null;
+    }
 
     /// <summary>The last year before <paramref name="year"/> that may hold working time, compiled, or <see langword="null"/>.</summary>
     private CompiledYear? PreviousWorking(int year) =>
@@ -74,8 +81,8 @@ internal sealed class BusinessTimeEngine
         if (amount > 0)
         {
             var needed = year.CumulativeAt(start) + amount;
-            // An amount more than the years left could hold is unreachable: say so before compiling them all.
-            if (needed > year.Total + ((Int128)Math.Max(LastWorkingYear - year.Year, 0) * mostPerYear))
+            // Within a year's worth beyond this one the loop below answers at once; further, make sure the years left could hold it.
+            if (needed - year.Total > mostPerYear && MoreThanYearsHold(needed - year.Total, LastWorkingYear - year.Year))
             {
                 return false;
             }
@@ -92,7 +99,7 @@ internal sealed class BusinessTimeEngine
             return true;
         }
         var target = year.CumulativeAt(start) + amount;
-        if (-target > (Int128)Math.Max(year.Year - FirstWorkingYear, 0) * mostPerYear)
+        if (-target > mostPerYear && MoreThanYearsHold(-target, year.Year - FirstWorkingYear))
         {
             return false;
         }
@@ -108,6 +115,14 @@ internal sealed class BusinessTimeEngine
         result = year.LatestAt(target);
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="amount"/> is more working time than <paramref name="yearCount"/> years can hold,
+    /// so an answer is unreachable without compiling them. Kept out of <see cref="TryAdd"/>, whose common path
+    /// stays within one year and should stay small.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool MoreThanYearsHold(long amount, int yearCount) => amount > (Int128)Math.Max(yearCount, 0) * mostPerYear;
 
     public long? NextWorkingStart(long ticks)
     {

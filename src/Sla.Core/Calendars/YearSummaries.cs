@@ -28,7 +28,8 @@ internal sealed class YearSummaries
     private const int WeekdayOccurrencesPerYear = 52;
 
     private readonly DayPlanner planner;
-    private readonly bool everyYearWorks;
+    /// <summary>Whether every year certainly has working days, so searches need plan nothing.</summary>
+    public bool EveryYearWorks { get; }
     private readonly bool repeats;
     private readonly int[] breaks;
     // Per year: 0 when not yet known, otherwise 1 + (working days << 1) + (1 when the year has hours).
@@ -37,7 +38,7 @@ internal sealed class YearSummaries
     public YearSummaries(DayPlanner planner, WeeklySchedule weekly, IReadOnlyCollection<CalendarRule> rules, IReadOnlyCollection<DateOverride> exceptions)
     {
         this.planner = planner;
-        everyYearWorks = !weekly.IsEmpty && (2 * rules.Count) + exceptions.Count < WeekdayOccurrencesPerYear;
+        EveryYearWorks = !weekly.IsEmpty && (2 * rules.Count) + exceptions.Count < WeekdayOccurrencesPerYear;
         repeats = !rules.Any(r => r is EasterRule);
         // A year's plans read the rules of the two years before it and the one after (observed shifts
         // across New Year), so each named year breaks the pattern for the years around it.
@@ -91,7 +92,7 @@ internal sealed class YearSummaries
 
     private int? Search(int year, int limit, int step, bool workingDays)
     {
-        if (everyYearWorks)
+        if (EveryYearWorks)
         {
             return step > 0 ? (year <= limit ? year : null) : (year >= limit ? year : null);
         }
