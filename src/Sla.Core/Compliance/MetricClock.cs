@@ -196,13 +196,14 @@ internal sealed class MetricClock
     private MetricStatus Status(Instant? breachedAt, Instant now, Duration counted, double warningAt, out Duration? remaining)
     {
         remaining = null;
-        if (Target is null)
-        {
-            return MetricStatus.NotApplicable;
-        }
+        // A breach stays a breach whatever target (or none) a later priority change brings: a downgrade must not hide it.
         if (breachedAt is not null)
         {
             return MetricStatus.Breached;
+        }
+        if (Target is null)
+        {
+            return MetricStatus.NotApplicable;
         }
         if (IsStopped)
         {

@@ -184,6 +184,18 @@ public sealed class EvaluationExampleTests
     }
 
     [Fact]
+    public void A_breach_stays_a_breach_when_a_later_priority_change_leaves_no_target()
+    {
+        // P1 resolution: 4 h on 24/7, breached at 13:00; at 14:00 the ticket becomes P4, which has no targets.
+        var ticket = Ticket("P1", At(16, 9), TicketEvent.PriorityChange(At(16, 14), "P4"));
+        var resolution = Result(Evaluate(ticket, At(16, 15)), Metric.Resolution);
+        Assert.Equal((MetricStatus.Breached, (Instant?)At(16, 13), (Instant?)At(16, 13), Duration.FromHours(5)),
+            (resolution.Status, resolution.BreachedAt, resolution.Deadline, resolution.Elapsed));
+        var unbreached = Result(Evaluate(Ticket("P1", At(16, 9), TicketEvent.PriorityChange(At(16, 12), "P4")), At(16, 15)), Metric.Resolution);
+        Assert.Equal(MetricStatus.NotApplicable, unbreached.Status);
+    }
+
+    [Fact]
     public void A_business_days_target_moves_later_by_the_business_time_spent_paused()
     {
         // P3: 2 business days, cutoff 16:00. Received Monday; due Wednesday 18:00. Thursday 10:00-12:00 is
