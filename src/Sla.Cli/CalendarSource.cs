@@ -22,7 +22,7 @@ internal sealed class CalendarSource
     public BusinessCalendar? At(Instant instant, out string? error)
     {
         error = null;
-        if (choices.Count == 1)
+        if (choices[0].EffectiveFrom is null)
         {
             return choices[0].Calendar;
         }
@@ -41,6 +41,11 @@ internal sealed class CalendarSource
     {
         if (file == BusinessCalendar.AlwaysOpenId)
         {
+            if (id is not null || version is not null)
+            {
+                console.Error.WriteLine($"{(id is not null ? "--id" : "--version")}: the 24x7 calendar is built in; --id and --version pick a calendar of a file.");
+                return null;
+            }
             return new([new VersionedCalendar(BusinessCalendar.AlwaysOpen, null, null)]);
         }
         if (CliFiles.ReadText(file, console) is not { } json)
@@ -82,6 +87,7 @@ internal sealed class CalendarSource
             console.Error.WriteLine($"{file}: version {chosen.GroupBy(c => c.Version).First(g => g.Count() > 1).Key} defines calendar '{ids[0]}' more than once.");
             return null;
         }
-        return new([.. chosen.OrderBy(c => c.EffectiveFrom)]);
+        // A version named on the command line answers for every instant.
+        return new([.. chosen.OrderBy(c => c.EffectiveFrom).Select(c => version is null ? c : c with { EffectiveFrom = null })]);
     }
 }

@@ -8,9 +8,10 @@ namespace Sla.Cli;
 /// text views <see cref="In"/> and <see cref="Out"/> are for everything else. Tests run commands in-process
 /// on memory streams.
 /// </summary>
-internal sealed class CliConsole(Stream input, Stream rawOutput, TextWriter error, bool errorIsTerminal = false) : IDisposable
+internal sealed class CliConsole(Stream rawInput, Stream rawOutput, TextWriter error, bool errorIsTerminal = false) : IDisposable
 {
-    private readonly Stream output = new OutputStream(rawOutput);
+    private readonly Stream input = new StandardStream(rawInput, "read the input");
+    private readonly Stream output = new StandardStream(rawOutput, "write the output");
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private StreamReader? reader;
     private StreamWriter? writer;
@@ -71,21 +72,35 @@ internal static class ExitCodes
     public static string InternalErrorText(Exception e) => $"internal error: {e.GetType().Name}: {e.Message}";
 }
 
-/// <summary>Standard output failed (a full disk, a closed pipe): the command cannot go on, and it is not the input's fault.</summary>
-internal sealed class OutputFailedException(IOException inner) : Exception(inner.Message, inner);
+/// <summary>Standard input or output failed (a full disk, a directory given as input): the command cannot go on, and it is not the input's fault.</summary>
+internal sealed class StandardStreamException(string action, Exception inner) : Exception($"cannot {action}: {inner.Message}", inner);
 
-/// <summary>Passes writes through, turning a failure to write into an <see cref="OutputFailedException"/>.</summary>
-internal sealed class OutputStream(Stream inner) : Stream
+/// <summary>Passes reads and writes through, turning a failure into a <see cref="StandardStreamException"/> that says which stream failed.</summary>
+internal sealed class StandardStream(Stream inner, string action) : Stream
 {
-    public override bool CanRead => false;
+    public override bool CanRead => inner.CanRead;
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => true;
+    public override bool CanWrite => inner.CanWrite;
 
     public override long Length => throw new NotSupportedException();
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return inner.Read(buffer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StandardStreamException(action, e);
+        }
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -95,9 +110,9 @@ internal sealed class OutputStream(Stream inner) : Stream
         {
             inner.Write(buffer);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException(e);
+            throw new StandardStreamException(action, e);
         }
     }
 
@@ -107,15 +122,42 @@ internal sealed class OutputStream(Stream inner) : Stream
         {
             inner.Flush();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException(e);
+            throw new StandardStreamException(action, e);
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+}
+
+/// <summary>
+/// Standard error that keeps quiet when it cannot be written (closed, or on a full disk): there is nowhere
+/// left to report that, and the exit code still tells what happened.
+/// </summary>
+internal sealed class QuietWriter(TextWriter inner) : TextWriter
+{
+    public override Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value) => Quietly(() => inner.Write(value));
+
+    public override void Write(string? value) => Quietly(() => inner.Write(value));
+
+    public override void WriteLine(string? value) => Quietly(() => inner.WriteLine(value));
+
+    public override void Flush() => Quietly(inner.Flush);
+
+    private static void Quietly(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing else can be told; see the class remarks.
+        }
+    }
 }

@@ -61,7 +61,8 @@ internal static partial class SlaCommandLine
         };
         command.SetAction(result =>
         {
-            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption))))
+            if (!Instants(console, out var at, (atOption, result.GetValue(atOption)), out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption)))
+                || !InOrder(console, from, to))
             {
                 return ExitCodes.Invalid;
             }
@@ -90,7 +91,8 @@ internal static partial class SlaCommandLine
         };
         command.SetAction(result =>
         {
-            if (!Instants(console, out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption)), out _, (null, null)))
+            if (!Instants(console, out var from, (fromOption, result.GetValue(fromOption)), out var to, (toOption, result.GetValue(toOption)), out _, (null, null))
+                || !InOrder(console, from, to))
             {
                 return ExitCodes.Invalid;
             }

@@ -33,14 +33,16 @@ internal static partial class SlaCommandLine
             console.Flush();
             return exitCode;
         }
-        catch (OutputFailedException e)
+        catch (StandardStreamException e)
         {
-            console.Error.WriteLine($"sla: cannot write the output: {e.Message}");
+            FlushWhatWasAnswered(console);
+            console.Error.WriteLine($"sla: {e.Message}");
             return ExitCodes.Invalid;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Whatever the input, it should have been answered: this is a fault in sla, reported as one.
+            FlushWhatWasAnswered(console);
             console.Error.WriteLine($"sla: {ExitCodes.InternalErrorText(e)}{(parsed.GetValue(verbose) ? Environment.NewLine + e : " (run with --verbose for details)")}");
             return ExitCodes.InternalError;
         }
@@ -82,6 +84,30 @@ internal static partial class SlaCommandLine
             return null;
         }
         return instant;
+    }
+
+    /// <summary>Writes out the lines already answered before a failure, if standard output still takes them.</summary>
+    private static void FlushWhatWasAnswered(CliConsole console)
+    {
+        try
+        {
+            console.Flush();
+        }
+        catch (StandardStreamException)
+        {
+            // Output is what failed: the failure itself is reported next.
+        }
+    }
+
+    /// <summary>Reports a <c>--from</c> after <c>--to</c>, which would select nothing.</summary>
+    private static bool InOrder(CliConsole console, Instant? from, Instant? to)
+    {
+        if (from > to)
+        {
+            console.Error.WriteLine($"--from: {InstantText.Format(from.Value)} is after --to, {InstantText.Format(to!.Value)}: the range would hold nothing.");
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Parses up to three optional instant options, reporting each malformed one.</summary>

@@ -24,6 +24,8 @@ internal static class CalcCommand
         ["isWorking"] = ["op", "at"],
     };
 
+    private static readonly string[] AnswerFields = ["deadline", "elapsed", "seconds", "working", "error"];
+
     /// <summary>Answers every request line of standard input.</summary>
     /// <returns>0 when every line was answered, 1 when some got an error, 3 when answering one failed inside sla.</returns>
     public static int Run(CalendarSource calendars, CliConsole console)
@@ -66,6 +68,17 @@ internal static class CalcCommand
         }
         var op = request.TryGetProperty("op", out var opElement) && opElement.ValueKind == JsonValueKind.String ? opElement.GetString()! : null;
         var used = op is not null && FieldsByOp.TryGetValue(op, out var fields) ? fields : ["op"];
+        foreach (var property in request.EnumerateObject())
+        {
+            if (AnswerFields.Contains(property.Name))
+            {
+                // Echoed back, it would stand beside the answer's own field of that name.
+                outcome = ExitCodes.SomeFailed;
+                var clash = property.Name;
+                return Write(request, [.. used, .. AnswerFields], w => w.WriteString("error",
+                    $"'{clash}' is a field of the answer: give the request's own fields other names than {string.Join(", ", AnswerFields)}."));
+            }
+        }
         try
         {
             Action<Utf8JsonWriter> result = op switch

@@ -56,7 +56,7 @@ internal static class EvaluateCommand
                 var rendered = new byte[batch.Count][];
                 void One(int i)
                 {
-                    var evaluation = EvaluateLine(policy, batch.Line(i), batch.LineNumber(i), now, options, out var internalError);
+                    var evaluation = EvaluateLine(policy, batch, i, now, options, out var internalError);
                     if (!evaluation.IsValid)
                     {
                         Interlocked.Exchange(ref failed, 1);
@@ -128,13 +128,18 @@ internal static class EvaluateCommand
 
     /// <summary>Reads and evaluates one ticket line; whatever goes wrong stays on this line.</summary>
     /// <param name="internalError">Set when evaluating failed inside sla (the evaluation then says so): a fault to report, not bad input.</param>
-    internal static TicketEvaluation EvaluateLine(PolicySet policy, ReadOnlySpan<byte> line, int lineNumber, Instant now, EvaluationOptions options, out bool internalError)
+    internal static TicketEvaluation EvaluateLine(PolicySet policy, LineBatch batch, int index, Instant now, EvaluationOptions options, out bool internalError)
     {
         internalError = false;
         string? id = null;
+        var lineNumber = batch.LineNumber(index);
+        if (batch.IsTooLong(index))
+        {
+            return new TicketEvaluation($"line {lineNumber}", null, null, [], Utf8LineBatches.TooLong(lineNumber));
+        }
         try
         {
-            return TicketDocument.TryParseLine(line, lineNumber, out var ticket, out id, out var error)
+            return TicketDocument.TryParseLine(batch.Line(index), lineNumber, out var ticket, out id, out var error)
                 ? ComplianceEvaluator.Evaluate(policy, ticket, now, options)
                 : new TicketEvaluation(id ?? $"line {lineNumber}", null, null, [], error);
         }
@@ -170,7 +175,7 @@ internal static class EvaluateCommand
             case EvaluationFormat.Table when !evaluation.IsValid:
                 return $"{evaluation.TicketId,-12} ERROR: {evaluation.Error}\n";
             case EvaluationFormat.Csv when !evaluation.IsValid:
-                return string.Join(',', Columns.Select(c => c switch { "id" => Csv(evaluation.TicketId), "error" => Csv(evaluation.Error!), _ => "" })) + "\n";
+                return string.Join(',', Columns.Select(c => c switch { "id" => Csv.Field(evaluation.TicketId), "error" => Csv.Field(evaluation.Error!), _ => "" })) + "\n";
         }
         var text = new StringBuilder();
         foreach (var m in evaluation.Metrics)
@@ -187,8 +192,8 @@ internal static class EvaluateCommand
             else
             {
                 text.AppendJoin(',',
-                    Csv(evaluation.TicketId), PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
-                    Csv(EvaluationDocument.TargetText(m.Target) ?? ""), Csv(m.Target is null ? "" : m.Target.CalendarId ?? "24x7"),
+                    Csv.Field(evaluation.TicketId), PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
+                    Csv.Field(EvaluationDocument.TargetText(m.Target) ?? ""), Csv.Field(m.Target is null ? "" : m.Target.CalendarId ?? "24x7"),
                     InstantText.Format(m.Start), Blank(m.Stop), Blank(m.Deadline), DurationText.Format(m.Elapsed),
                     m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "").Append('\n');
             }
@@ -205,7 +210,4 @@ internal static class EvaluateCommand
     private static string Instant(Instant? value) => value is { } v ? InstantText.Format(v) : "-";
 
     private static string Blank(Instant? value) => value is { } v ? InstantText.Format(v) : "";
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

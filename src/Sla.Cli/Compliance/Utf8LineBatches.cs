@@ -8,8 +8,11 @@ namespace Sla.Cli.Compliance;
 /// <c>\r</c> is dropped, and so is a UTF-8 byte order mark at the start of the input. Each byte is looked
 /// at once, so a line of any length is read in linear time.
 /// </summary>
-internal sealed class Utf8LineBatches(Stream input, int linesPerBatch)
+internal sealed class Utf8LineBatches(Stream input, int linesPerBatch, int longestLine = Utf8LineBatches.LongestLine)
 {
+    /// <summary>Lines of this many bytes (1 GiB) or more are passed over and marked, so the lines after them are still read.</summary>
+    public const int LongestLine = 1 << 30;
+
     private byte[] pending = new byte[1 << 16];
     private int pendingStart;
     private int pendingEnd;
@@ -17,11 +20,19 @@ internal sealed class Utf8LineBatches(Stream input, int linesPerBatch)
     private int scanned;
     private bool endOfInput;
     private int lineNumber;
+    // Set while passing over the rest of a line longer than LongestLine.
+    private bool skippingLongLine;
 
-    /// <summary>The lines of a stream one at a time, as text, or the sentence that says a line is not UTF-8.</summary>
-    public static IEnumerable<(int Number, string? Text, string? Error)> TextLines(Stream input)
+    /// <summary>The sentence for a line longer than <see cref="LongestLine"/>.</summary>
+    public static string TooLong(int lineNumber) => $"line {lineNumber} is 1 GiB ({LongestLine:N0} bytes) or longer: it was not read.";
+
+    /// <summary>The lines of a stream one at a time, as text, or the sentence that says a line is not UTF-8 or too long.</summary>
+    public static IEnumerable<(int Number, string? Text, string? Error)> TextLines(Stream input) => TextLines(input, LongestLine);
+
+    /// <summary>As <see cref="TextLines(Stream)"/>, with lines longer than <paramref name="longestLine"/> passed over.</summary>
+    internal static IEnumerable<(int Number, string? Text, string? Error)> TextLines(Stream input, int longestLine)
     {
-        var lines = new Utf8LineBatches(input, 1);
+        var lines = new Utf8LineBatches(input, 1, longestLine);
         while (lines.Next() is { } batch)
         {
             using (batch)
@@ -43,12 +54,18 @@ internal sealed class Utf8LineBatches(Stream input, int linesPerBatch)
                 scanned = pendingEnd;
                 if (endOfInput)
                 {
-                    if (pendingEnd > pendingStart)
+                    if (pendingEnd > pendingStart || skippingLongLine)
                     {
                         Add(batch, pendingStart, pendingEnd);
                         pendingStart = pendingEnd;
                     }
                     break;
+                }
+                if (pendingEnd - pendingStart >= longestLine)
+                {
+                    // Too long to hold: drop what is read of it and look only for its end.
+                    skippingLongLine = true;
+                    pendingStart = pendingEnd = scanned = 0;
                 }
                 Fill();
                 continue;
@@ -64,6 +81,10 @@ internal sealed class Utf8LineBatches(Stream input, int linesPerBatch)
     {
         var bytes = batch.Line(0);
         var number = batch.LineNumber(0);
+        if (batch.IsTooLong(0))
+        {
+            return (number, null, TooLong(number));
+        }
         return Core.Json.Utf8Lines.FirstInvalidByte(bytes) is { } invalid
             ? (number, null, Core.Json.Utf8Lines.NotUtf8(number, invalid))
             : (number, System.Text.Encoding.UTF8.GetString(bytes), null);
@@ -72,6 +93,12 @@ internal sealed class Utf8LineBatches(Stream input, int linesPerBatch)
     private void Add(LineBatch batch, int start, int end)
     {
         lineNumber++;
+        if (skippingLongLine || end - start >= longestLine)
+        {
+            skippingLongLine = false;
+            batch.AddTooLong(lineNumber);
+            return;
+        }
         if (end > start && pending[end - 1] == (byte)'\r')
         {
             end--;
@@ -109,7 +136,7 @@ internal sealed class Utf8LineBatches(Stream input, int linesPerBatch)
 /// <summary>A batch of lines in one pooled buffer; <see cref="Dispose"/> returns the buffer.</summary>
 internal sealed class LineBatch(int capacity) : IDisposable
 {
-    private readonly (int Start, int Length, int Number)[] lines = new (int, int, int)[capacity];
+    private readonly (int Start, int Length, int Number, bool TooLong)[] lines = new (int, int, int, bool)[capacity];
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(256 * capacity);
     private int used;
 
@@ -118,6 +145,11 @@ internal sealed class LineBatch(int capacity) : IDisposable
     public ReadOnlySpan<byte> Line(int index) => buffer.AsSpan(lines[index].Start, lines[index].Length);
 
     public int LineNumber(int index) => lines[index].Number;
+
+    /// <summary>Whether the line was longer than <see cref="Utf8LineBatches.LongestLine"/> and so not read (its text is empty).</summary>
+    public bool IsTooLong(int index) => lines[index].TooLong;
+
+    public void AddTooLong(int number) => lines[Count++] = (used, 0, number, true);
 
     public void Add(ReadOnlySpan<byte> line, int number)
     {
@@ -129,7 +161,7 @@ internal sealed class LineBatch(int capacity) : IDisposable
             buffer = larger;
         }
         line.CopyTo(buffer.AsSpan(used));
-        lines[Count++] = (used, line.Length, number);
+        lines[Count++] = (used, line.Length, number, false);
         used += line.Length;
     }
 

@@ -26,6 +26,12 @@ internal static class AvailabilityCommand
             {
                 problems.Add(error!);
             }
+            else if (!Core.Calendars.BusinessCalendar.SupportedRange.Contains(outage.Start) || outage.End > Core.Calendars.BusinessCalendar.SupportedRange.End)
+            {
+                var range = Core.Calendars.BusinessCalendar.SupportedRange;
+                problems.Add($"line {lineNumber}{(outage.Id is null ? "" : $" (outage {outage.Id})")}: it lies outside the instants calendars support " +
+                    $"({InstantText.Format(range.Start)} to {InstantText.Format(range.End)}).");
+            }
             else if (!services.Contains(outage.Service))
             {
                 // An outage the report would leave out is as wrong as one it cannot read.
@@ -68,10 +74,10 @@ internal static class AvailabilityCommand
         string[] header = ["service", "period", "calendar", "measured", "downtime", "uptime", "objective", "status", "credit"];
         if (format == ReportFormat.Csv)
         {
-            console.Out.WriteLine(string.Join(',', header));
+            console.Out.WriteLine(Csv.Row(header));
             foreach (var row in rows)
             {
-                console.Out.WriteLine(string.Join(',', row));
+                console.Out.WriteLine(Csv.Row(row));
             }
         }
         else

@@ -47,9 +47,13 @@ internal static class ReportCommand
                 console.Out.WriteLine("service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99");
                 foreach (var r in report.Rows)
                 {
-                    console.Out.WriteLine(string.Join(',', r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count, r.Met, r.Breached,
-                        r.Compliance?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Quote(Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? ""),
-                        DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99)));
+                    console.Out.WriteLine(Csv.Row(
+                    [
+                        r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count.ToString(CultureInfo.InvariantCulture),
+                        r.Met.ToString(CultureInfo.InvariantCulture), r.Breached.ToString(CultureInfo.InvariantCulture),
+                        r.Compliance?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? "",
+                        DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99),
+                    ]));
                 }
                 break;
             default:
@@ -120,7 +124,6 @@ internal static class ReportCommand
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) ? $"\"{value}\"" : value;
 }
 
 /// <summary>Aligned text tables.</summary>

@@ -24,7 +24,7 @@ internal static class TicketStream
                 var faults = new bool[batch.Count];
                 Parallel.For(0, batch.Count, i => evaluations[i] = [.. policies.Select(p =>
                 {
-                    var evaluation = EvaluateCommand.EvaluateLine(p, batch.Line(i), batch.LineNumber(i), now, EvaluationOptions.Default, out var internalError);
+                    var evaluation = EvaluateCommand.EvaluateLine(p, batch, i, now, EvaluationOptions.Default, out var internalError);
                     faults[i] |= internalError;
                     return evaluation;
                 })]);

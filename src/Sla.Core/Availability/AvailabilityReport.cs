@@ -30,10 +30,21 @@ public sealed record AvailabilityReport(ImmutableArray<AvailabilityRow> Rows)
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An outage ends before it starts (the message names it).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is outside
+    /// <see cref="Calendars.BusinessCalendar.SupportedRange"/>. Periods that reach past it are measured up to its ends.</exception>
     public static AvailabilityReport Build(PolicySet policy, IEnumerable<Outage> outages, Instant from, Instant to)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(outages);
+        var supported = Calendars.BusinessCalendar.SupportedRange;
+        if (!supported.Contains(from))
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), from, "The range reported must lie within BusinessCalendar.SupportedRange.");
+        }
+        if (to < supported.Start || to > supported.End)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, "The range reported must lie within BusinessCalendar.SupportedRange.");
+        }
         var all = outages.ToList();
         if (all.Select(o => o.FindProblem()).FirstOrDefault(p => p is not null) is { } problem)
         {
@@ -51,20 +62,33 @@ public sealed record AvailabilityReport(ImmutableArray<AvailabilityRow> Rows)
                 for (var period = ReportPeriod.Containing(objective.Period, from, zone); period.Start < to; period = ReportPeriod.Containing(objective.Period, period.End, zone))
                 {
                     // Each period is judged by the version in force when it starts (the first version before any is).
-                    if ((policy.VersionAt(period.Start) ?? policy.Versions[0]) != version)
+                    if ((policy.VersionAt(period.Start) ?? policy.Versions[0]) == version)
                     {
-                        continue;
+                        rows.Add(Measure(objective, calendar, planned, unplanned, period, supported));
                     }
-                    var maintenance = Sum(calendar, planned, period);
-                    var measured = calendar.Elapsed(period.Start, period.End) - maintenance;
-                    var down = Sum(calendar, unplanned, period) - Overlap(calendar, unplanned, planned, period);
-                    var uptime = measured <= Duration.Zero ? 1m : 1m - ((decimal)down.TotalTicks / (decimal)measured.TotalTicks);
-                    var credit = objective.Credits.IsDefaultOrEmpty ? null : objective.Credits.Where(c => uptime < c.Below).MaxBy(c => c.CreditPercent);
-                    rows.Add(new AvailabilityRow(objective, period, measured, down, uptime, uptime >= objective.AtLeast, credit));
+                    if (period.End >= to)
+                    {
+                        // The next period may begin past the last local year there is.
+                        break;
+                    }
                 }
             }
         }
         return new AvailabilityReport(rows.ToImmutable());
+    }
+
+    /// <summary>One objective over one period: measured time, downtime, uptime and the credit owed.</summary>
+    private static AvailabilityRow Measure(AvailabilityObjective objective, Calendars.BusinessCalendar calendar, List<Interval> planned, List<Interval> unplanned,
+        ReportPeriod period, Interval supported)
+    {
+        // The first and last periods of the supported range are measured within it.
+        var window = new Interval(Instant.Max(period.Start, supported.Start), Instant.Min(period.End, supported.End));
+        var maintenance = Sum(calendar, planned, window);
+        var measured = calendar.Elapsed(window.Start, window.End) - maintenance;
+        var down = Sum(calendar, unplanned, window) - Overlap(calendar, unplanned, planned, window);
+        var uptime = measured <= Duration.Zero ? 1m : 1m - ((decimal)down.TotalTicks / (decimal)measured.TotalTicks);
+        var credit = objective.Credits.IsDefaultOrEmpty ? null : objective.Credits.Where(c => uptime < c.Below).MaxBy(c => c.CreditPercent);
+        return new AvailabilityRow(objective, period, measured, down, uptime, uptime >= objective.AtLeast, credit);
     }
 
     /// <summary>Merges overlapping or touching outages into disjoint intervals, in time order.</summary>
@@ -85,17 +109,17 @@ public sealed record AvailabilityReport(ImmutableArray<AvailabilityRow> Rows)
         return merged;
     }
 
-    private static Duration Sum(Calendars.BusinessCalendar calendar, List<Interval> intervals, ReportPeriod period) =>
-        intervals.Aggregate(Duration.Zero, (total, i) => total + Clipped(calendar, i.Start, i.End, period));
+    private static Duration Sum(Calendars.BusinessCalendar calendar, List<Interval> intervals, Interval window) =>
+        intervals.Aggregate(Duration.Zero, (total, i) => total + Clipped(calendar, i.Start, i.End, window));
 
-    private static Duration Overlap(Calendars.BusinessCalendar calendar, List<Interval> down, List<Interval> planned, ReportPeriod period) =>
+    private static Duration Overlap(Calendars.BusinessCalendar calendar, List<Interval> down, List<Interval> planned, Interval window) =>
         down.SelectMany(d => planned.Select(p => (Start: Instant.Max(d.Start, p.Start), End: Instant.Min(d.End, p.End))))
             .Where(i => i.Start < i.End)
-            .Aggregate(Duration.Zero, (total, i) => total + Clipped(calendar, i.Start, i.End, period));
+            .Aggregate(Duration.Zero, (total, i) => total + Clipped(calendar, i.Start, i.End, window));
 
-    private static Duration Clipped(Calendars.BusinessCalendar calendar, Instant start, Instant end, ReportPeriod period)
+    private static Duration Clipped(Calendars.BusinessCalendar calendar, Instant start, Instant end, Interval window)
     {
-        var (from, to) = (Instant.Max(start, period.Start), Instant.Min(end, period.End));
+        var (from, to) = (Instant.Max(start, window.Start), Instant.Min(end, window.End));
         return from < to ? calendar.Elapsed(from, to) : Duration.Zero;
     }
 }

@@ -96,7 +96,7 @@ public sealed class BusinessCalendar
     /// <returns><see langword="true"/> when the wall clock shows opening hours on an open day.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The instant is outside the local years 2 to 9998.</exception>
     public bool IsWorking(Instant instant) =>
-        IsAlwaysOpen ? AlwaysOpenTicks(instant, nameof(instant)) >= 0 : engine.IsWorking(instant.ToUnixTimeTicks());
+        IsAlwaysOpen ? AlwaysWorking(instant) : engine.IsWorking(instant.ToUnixTimeTicks());
 
     /// <summary>
     /// Measures the working time in <c>[from, to)</c>; negative (the same measure of <c>[to, from)</c>) when
@@ -239,6 +239,12 @@ public sealed class BusinessCalendar
     /// <summary>Gets the approximate memory, in bytes, the calendar's compiled years hold now.</summary>
     /// <returns>The bytes held by the year cache.</returns>
     internal long CompiledMemoryBytes() => engine.Years.TotalMemoryBytes();
+
+    private static bool AlwaysWorking(Instant instant)
+    {
+        AlwaysOpenTicks(instant, nameof(instant));
+        return true;
+    }
 
     private static long AlwaysOpenTicks(Instant instant, string parameterName)
     {

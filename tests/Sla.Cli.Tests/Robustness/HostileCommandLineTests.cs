@@ -309,6 +309,140 @@ public sealed class HostileCommandLineTests
         }
     }
 
+    [Fact]
+    public void Availability_measures_periods_at_the_ends_of_the_supported_range()
+    {
+        const string outages = """
+            {"service":"erp","start":"0002-01-20T00:00:00Z","end":"0002-01-21T00:00:00Z"}
+            {"service":"erp","start":"9998-12-20T00:00:00Z","end":"9998-12-21T00:00:00Z"}
+            """;
+        var (exitCode, output, error) = Run(outages, "availability", "--policy", Policy, "--outages", "-", "--format", "csv");
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.StartsWith("service,period,", output);
+        (exitCode, _, error) = Run("""{"service":"erp","start":"0001-06-01T00:00:00Z","end":"0001-06-02T00:00:00Z"}""", "availability", "--policy", Policy, "--outages", "-");
+        Assert.Equal((2, "line 1: it lies outside the instants calendars support (0002-01-02T00:00:00Z to 9998-12-31T00:00:00Z)."), (exitCode, error.Trim()));
+    }
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("availability")]
+    public void A_from_after_to_is_a_usage_error(string command)
+    {
+        var (exitCode, _, error) = Run("", command, "--policy", Policy, command == "report" ? "--tickets" : "--outages", "-",
+            "--from", "2026-03-01T00:00:00Z", "--to", "2026-02-01T00:00:00Z");
+        Assert.Equal((2, "--from: 2026-03-01T00:00:00Z is after --to, 2026-02-01T00:00:00Z: the range would hold nothing."), (exitCode, error.Trim()));
+    }
+
+    [Fact]
+    public void Input_that_cannot_be_read_is_exit_2_after_the_lines_already_answered()
+    {
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+        var console = new CliConsole(new BrokenInput(Encoding.UTF8.GetBytes(Good + "\n")), output, error);
+        var exitCode = SlaCommandLine.Run(["calc", "--calendar", London], console, new FakeClock(Now));
+        Assert.Equal(2, exitCode);
+        Assert.Equal(["""{"working":true}"""], Lines(Encoding.UTF8.GetString(output.ToArray())));
+        Assert.Equal("sla: cannot read the input: Is a directory", error.ToString().Trim());
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_limit_gets_its_error_and_the_lines_around_it_are_answered()
+    {
+        var input = Bytes(Good, "{\"op\":\"isWorking\"," + new string(' ', 5000) + "\"at\":\"2026-03-27T10:00:00Z\"}", Good, new string('x', 300_000), Good);
+        var lines = Sla.Cli.Compliance.Utf8LineBatches.TextLines(new MemoryStream(input), longestLine: 1000).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], lines.Select(l => l.Number));
+        Assert.Equal([Good, null, Good, null, Good], lines.Select(l => l.Text));
+        Assert.Equal("line 2 is 1 GiB (1,073,741,824 bytes) or longer: it was not read.", lines[1].Error);
+        Assert.Equal("line 4 is 1 GiB (1,073,741,824 bytes) or longer: it was not read.", lines[3].Error);
+    }
+
+    [Fact]
+    public void Documents_must_be_utf8_and_of_a_sane_size()
+    {
+        var notText = Path.Combine(Path.GetTempPath(), $"sla-test-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(notText, [.. Encoding.UTF8.GetBytes("{\"id\":\""), 0xFF, .. Encoding.UTF8.GetBytes("\",\"timeZone\":\"UTC\",\"weekly\":{\"monday\":[\"09:00-10:00\"]}}")]);
+        var (exitCode, output, error) = Run("", "calendar", "check", notText);
+        Assert.Equal((2, "", $"{notText}: cannot be read: it is not UTF-8 text: the byte at position 8 does not begin a valid UTF-8 character"), (exitCode, output, error.Trim()));
+        var huge = Path.Combine(Path.GetTempPath(), $"sla-test-{Guid.NewGuid():N}.json");
+        using (var file = File.Create(huge))
+        {
+            file.SetLength((64 << 20) + 1);
+        }
+        (exitCode, _, error) = Run("", "calendar", "check", huge);
+        Assert.Equal((2, $"{huge}: cannot be read: it is larger than 64 MiB, too large for a calendar or policy document"), (exitCode, error.Trim()));
+        File.Delete(huge);
+    }
+
+    [Fact]
+    public void The_24x7_calendar_works_before_1970_and_takes_no_id()
+    {
+        var (exitCode, output, _) = Run("""{"op":"isWorking","at":"1969-12-31T23:59:59Z"}""", "calc", "--calendar", "24x7");
+        Assert.Equal((0, """{"working":true}"""), (exitCode, output.Trim()));
+        var (code, _, error) = Run(Good, "calc", "--calendar", "24x7", "--id", "foo");
+        Assert.Equal((2, "--id: the 24x7 calendar is built in; --id and --version pick a calendar of a file."), (code, error.Trim()));
+    }
+
+    [Fact]
+    public void A_calc_request_may_not_carry_a_field_named_like_the_answers()
+    {
+        var (exitCode, output, _) = Run("""{"id":7,"op":"isWorking","at":"2026-03-27T10:00:00Z","working":false}""", "calc", "--calendar", London);
+        Assert.Equal(1, exitCode);
+        Assert.Equal("""{"id":7,"error":"'working' is a field of the answer: give the request's own fields other names than deadline, elapsed, seconds, working, error."}""", output.Trim());
+    }
+
+    [Fact]
+    public void A_policy_calendar_answers_only_while_its_version_is_in_force()
+    {
+        var (exitCode, output, _) = Run("""{"op":"isWorking","at":"2020-03-02T08:00:00Z"}""", "calc", "--calendar", Policy);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("""{"error":"no version of the policy is in force at 2020-03-02T08:00:00Z (the first, 2026.1, takes effect at""", output.Trim());
+    }
+
+    [Fact]
+    public void Report_csv_quotes_fields_that_need_it()
+    {
+        var policy = TempFile(File.ReadAllText(Policy).Replace("\"email\"", "\"e,\\\"mail\"", StringComparison.Ordinal));
+        var tickets = string.Join('\n', SampleTickets).Replace("\"email\"", "\"e,\\\"mail\"", StringComparison.Ordinal);
+        var (exitCode, output, error) = Run(tickets, "report", "--policy", policy, "--tickets", "-", "--at", "2026-06-01T00:00:00Z", "--format", "csv");
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Contains("\n\"e,\"\"mail\",P", output);
+    }
+
+    [Fact]
+    public void Standard_error_that_cannot_be_written_keeps_quiet()
+    {
+        var quiet = new QuietWriter(new BrokenWriter());
+        quiet.WriteLine("lost");
+        quiet.Write('x');
+        quiet.Flush();
+    }
+
+    /// <summary>Standard input that gives some bytes, then fails as reading a directory does.</summary>
+    private sealed class BrokenInput(byte[] first) : MemoryStream(first)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Position < Length ? base.Read(buffer, offset, count) : throw new IOException("Is a directory");
+
+        public override int Read(Span<byte> buffer)
+        {
+            var copy = new byte[buffer.Length];
+            var read = Read(copy, 0, copy.Length);
+            copy.AsSpan(0, read).CopyTo(buffer);
+            return read;
+        }
+    }
+
+    /// <summary>Standard error that has been closed.</summary>
+    private sealed class BrokenWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("Bad file descriptor");
+
+        public override void Write(string? value) => throw new IOException("Bad file descriptor");
+
+        public override void WriteLine(string? value) => throw new IOException("Bad file descriptor");
+
+        public override void Flush() => throw new IOException("Bad file descriptor");
+    }
+
     /// <summary>Standard output on a full disk.</summary>
     private sealed class FullDisk : MemoryStream
     {
