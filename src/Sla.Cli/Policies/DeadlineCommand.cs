@@ -39,7 +39,7 @@ internal static class DeadlineCommand
                 {
                     DeadlineKind.Due => InstantText.Format(d.Deadline!.Value) + $" ({d.Deadline!.Value.InZone(version.Calendar(d.Target!.CalendarId).Zone):yyyy-MM-dd HH:mm} {version.Calendar(d.Target!.CalendarId).Zone.Id})",
                     DeadlineKind.NotApplicable => "no target",
-                    DeadlineKind.PerCustomerMessage => "from each customer message",
+                    DeadlineKind.StartsLater => "from each " + string.Join(" or ", version.Metrics.First(m => m.Metric == d.Metric).Start.Where(t => t.Kind != MetricTriggerKind.Created)),
                     _ => "unreachable: the calendar has no working time left",
                 };
                 console.Out.WriteLine($"  {PolicyNames.Of(d.Metric),-14} {d.Target?.Describe() ?? "",-36} {when}");

@@ -66,7 +66,7 @@ internal static class HtmlReport
     private static string ComplianceChart(ComplianceReport report)
     {
         var bars = report.Rows.GroupBy(r => (r.Priority, r.Metric))
-            .OrderBy(g => g.Key.Priority, StringComparer.Ordinal).ThenBy(g => g.Key.Metric)
+            .OrderBy(g => g.Key.Priority, StringComparer.Ordinal).ThenBy(g => g.Key.Metric.Id, StringComparer.Ordinal)
             .Select(g => (Label: $"{g.Key.Priority} {PolicyNames.Of(g.Key.Metric)}", Value: g.Sum(r => r.Count) == 0 ? 0m : (decimal)g.Sum(r => r.Met) / g.Sum(r => r.Count)))
             .ToList();
         return HorizontalBars(bars.Select(b => (b.Label, b.Value, ReportCommand.Percent(b.Value), b.Value >= 0.95m ? "#12b76a" : b.Value >= 0.8m ? "#f79009" : "#f04438")).ToList(), 1m, "Compliance by priority and metric");

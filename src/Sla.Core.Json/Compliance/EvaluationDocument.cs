@@ -55,6 +55,7 @@ public static class EvaluationDocument
         MetricStatus.Running => "running",
         MetricStatus.Paused => "paused",
         MetricStatus.AtRisk => "atRisk",
+        MetricStatus.Cancelled => "cancelled",
         _ => "notApplicable",
     };
 
@@ -82,6 +83,15 @@ public static class EvaluationDocument
         writer.WriteString("elapsed", DurationText.Format(metric.Elapsed));
         WriteOptional(writer, "remaining", metric.Remaining is { } remaining ? DurationText.Format(remaining) : null);
         WriteInstant(writer, "breachedAt", metric.BreachedAt);
+        if (metric.Warning is { } warning)
+        {
+            writer.WriteNumber("warning", warning);
+        }
+        else
+        {
+            writer.WriteNull("warning");
+        }
+        WriteInstant(writer, "nextChangeAt", metric.NextChangeAt);
         if (!metric.Segments.IsDefaultOrEmpty)
         {
             writer.WriteStartArray("segments");

@@ -18,10 +18,10 @@ namespace Sla.Core.Json.Policies;
 public static class PolicyDocument
 {
     private static readonly string[] PolicyFields = ["id", "name", "versions"];
-    private static readonly string[] VersionFields = ["version", "effectiveFrom", "calendars", "priorities", "pauseStatuses", "warningAt", "services", "objectives", "credits", "availability"];
+    private static readonly string[] VersionFields = ["version", "effectiveFrom", "calendars", "priorities", "pauseStatuses", "warningAt", "services", "objectives", "credits", "availability",
+        "metrics", "priorityChange", "businessDaysPause", "warnings"];
     private static readonly string[] ServiceFields = ["id", "name", "targets"];
     private static readonly string[] TargetFields = ["within", "businessDays", "cutoff", "at", "calendar"];
-    private static readonly string[] MetricFields = ["firstResponse", "nextResponse", "resolution"];
     private static readonly string[] ObjectiveFields = ["service", "priority", "metric", "atLeast", "period"];
     private static readonly string[] CreditFields = ["service", "priority", "metric", "below", "creditPercent"];
     private static readonly string[] AvailabilityFields = ["service", "atLeast", "period", "calendar", "credits"];
@@ -130,6 +130,8 @@ public static class PolicyDocument
                 reader.Report(DocumentReader.Join(path, "warningAt"), $"Expected a number, found {DocumentReader.Describe(warning)}.");
             }
         }
+        MetricDefinitionDocument.ReadOptions(element, path, reader, version);
+        MetricDefinitionDocument.ReadMetrics(element, path, reader, version);
         foreach (var (serviceElement, servicePath) in reader.OptionalArray(element, "services", path))
         {
             ReadService(serviceElement, servicePath, reader, version);
@@ -184,16 +186,21 @@ public static class PolicyDocument
         foreach (var priority in targets.EnumerateObject())
         {
             var priorityPath = DocumentReader.Join(targetsPath, priority.Name);
-            if (!reader.ExpectObject(priority.Value, priorityPath, "the targets of a priority", MetricFields))
+            if (priority.Value.ValueKind != JsonValueKind.Object)
             {
+                reader.Report(priorityPath, $"Expected the targets of a priority (a JSON object such as {{\"resolution\": {{\"within\": \"PT4H\"}}}}), found {DocumentReader.Describe(priority.Value)}.");
                 continue;
             }
             foreach (var metricProperty in priority.Value.EnumerateObject())
             {
-                if (PolicyNames.TryParseMetric(metricProperty.Name, out var metric)
-                    && ReadTarget(metricProperty.Value, DocumentReader.Join(priorityPath, metricProperty.Name), reader) is { } target)
+                var metricPath = DocumentReader.Join(priorityPath, metricProperty.Name);
+                if (string.IsNullOrWhiteSpace(metricProperty.Name))
                 {
-                    service.Target(priority.Name, metric, target);
+                    reader.Report(metricPath, "A target needs a metric id as its name, such as resolution.");
+                }
+                else if (ReadTarget(metricProperty.Value, metricPath, reader) is { } target)
+                {
+                    service.Target(priority.Name, Sla.Core.Policies.Metric.Named(metricProperty.Name), target);
                 }
             }
         }
@@ -303,20 +310,20 @@ public static class PolicyDocument
 
     private static Metric? Metric(JsonElement item, string path, DocumentReader reader)
     {
-        if (!reader.Require(item, "metric", path, "Name the metric: firstResponse, nextResponse or resolution."))
+        if (!reader.Require(item, "metric", path, "Name the metric, such as resolution."))
         {
             return null;
         }
         var text = reader.OptionalString(item, "metric", path);
-        if (PolicyNames.TryParseMetric(text, out var metric))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return metric;
+            if (text is not null)
+            {
+                reader.Report(DocumentReader.Join(path, "metric"), "Name the metric, such as resolution.");
+            }
+            return null;
         }
-        if (text is not null)
-        {
-            reader.Report(DocumentReader.Join(path, "metric"), $"'{text}' is not a metric: use firstResponse, nextResponse or resolution.");
-        }
-        return null;
+        return Sla.Core.Policies.Metric.Named(text);
     }
 
     private static ReportingPeriod? Period(JsonElement item, string path, DocumentReader reader)

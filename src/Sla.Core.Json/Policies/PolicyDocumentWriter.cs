@@ -37,6 +37,7 @@ internal static class PolicyDocumentWriter
         WriteStrings(writer, "priorities", version.Priorities);
         WriteStrings(writer, "pauseStatuses", version.PauseStatuses);
         writer.WriteNumber("warningAt", version.WarningAt);
+        MetricDefinitionDocument.Write(writer, version);
         writer.WriteStartArray("services");
         foreach (var service in version.Services)
         {

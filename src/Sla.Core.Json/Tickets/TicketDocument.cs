@@ -20,8 +20,8 @@ namespace Sla.Core.Json.Tickets;
 public static class TicketDocument
 {
     private static readonly string[] TicketFields = ["id", "service", "priority", "created", "events"];
-    private static readonly string[] EventFields = ["at", "type", "status", "priority"];
-    private static readonly string[] EventTypes = ["agentReply", "agentNote", "customerMessage", "status", "priority", "resolved", "reopened"];
+    private static readonly string[] EventFields = ["at", "type", "status", "priority", "group"];
+    private static readonly string[] EventTypes = ["agentReply", "agentNote", "customerMessage", "status", "priority", "resolved", "reopened", "assigned"];
 
     /// <summary>Reads one line.</summary>
     /// <param name="line">The line's text.</param>
@@ -160,7 +160,7 @@ public static class TicketDocument
                 reader.Skip();
                 continue;
             }
-            string? at = null, type = null, status = null, priority = null, extra = null, wrongType = null, twice = null;
+            string? at = null, type = null, status = null, priority = null, group = null, extra = null, wrongType = null, twice = null;
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -188,6 +188,7 @@ public static class TicketDocument
                     case "type": type = value; break;
                     case "status": status = value; break;
                     case "priority": priority = value; break;
+                    case "group": group = value; break;
                     default: extra ??= name; break;
                 }
             }
@@ -197,7 +198,8 @@ public static class TicketDocument
             }
             if (problem is null)
             {
-                problem = MakeEvent(index, at, type, status, priority, extra, wrongType, out var made);
+                var hasGroup = (seen & (1 << Array.IndexOf(EventFields, "group"))) != 0;
+                problem = MakeEvent(index, at, type, status, priority, (group, hasGroup), extra, wrongType, out var made);
                 if (made is not null)
                 {
                     events.Add(made);
@@ -209,7 +211,8 @@ public static class TicketDocument
         return problem;
     }
 
-    private static string? MakeEvent(int index, string? atText, string? type, string? status, string? priority, string? extra, string? wrongType, out TicketEvent? made)
+    private static string? MakeEvent(int index, string? atText, string? type, string? status, string? priority, (string? Value, bool Given) group,
+        string? extra, string? wrongType, out TicketEvent? made)
     {
         made = null;
         var where = $"event {index}";
@@ -224,7 +227,8 @@ public static class TicketDocument
         }
         var kind = (TicketEventKind)kindIndex;
         var valueField = kind switch { TicketEventKind.Status => "status", TicketEventKind.Priority => "priority", _ => null };
-        var stray = extra ?? (status is not null && valueField != "status" ? "status" : priority is not null && valueField != "priority" ? "priority" : null);
+        var stray = extra ?? (status is not null && valueField != "status" ? "status" : priority is not null && valueField != "priority" ? "priority"
+            : group.Given && kind != TicketEventKind.Assigned ? "group" : null);
         if (stray is not null)
         {
             return $"{where} ({type}): '{stray}' is not a field of a {type} event.";
@@ -241,10 +245,18 @@ public static class TicketDocument
         {
             return $"{where} ({type}): \"at\": {InstantText.Problem(atText)}";
         }
-        var value = kind == TicketEventKind.Status ? status : kind == TicketEventKind.Priority ? priority : null;
+        var value = kind switch { TicketEventKind.Status => status, TicketEventKind.Priority => priority, TicketEventKind.Assigned => group.Value, _ => null };
         if (valueField is not null && value is null)
         {
             return $"{where} ({type}): \"{valueField}\" is missing.";
+        }
+        if (kind == TicketEventKind.Assigned && !group.Given)
+        {
+            return $"{where} ({type}): \"group\" is missing (null for no group).";
+        }
+        if (kind == TicketEventKind.Assigned && group.Value is { } named && string.IsNullOrWhiteSpace(named))
+        {
+            return $"{where} ({type}): \"group\" is empty: name the group, or null for no group.";
         }
         made = new TicketEvent(at, kind, value);
         return null;

@@ -6,27 +6,34 @@ using Sla.Core.Policies;
 namespace Sla.Core.Compliance;
 
 /// <summary>
-/// One metric's clock while a ticket's events are applied: what it has counted, the target and calendar
-/// in force, whether it is paused or stopped, its deadline, and (when explaining) the stretches it went
-/// through. Mutable, used by one simulation at a time; <see cref="Clone"/> gives an independent copy.
+/// One cycle of a metric's clock while a ticket's events are applied: what it has counted, the target and
+/// calendar in force, whether it is paused, stopped or cancelled, its deadline, and (when explaining) the
+/// stretches it went through. Mutable, used by one simulation at a time; <see cref="Clone"/> gives an
+/// independent copy.
 /// </summary>
 internal sealed class MetricClock
 {
+    private readonly PolicyVersion rules;
     private List<Stretch>? stretches;
 
-    public MetricClock(Metric metric, int cycle, Instant start, bool explain)
+    public MetricClock(Metric metric, int cycle, Instant start, PolicyVersion rules, bool explain)
     {
         Metric = metric;
         Cycle = cycle;
         Start = start;
         LastT = start;
+        this.rules = rules;
         stretches = explain ? [] : null;
     }
 
     private MetricClock(MetricClock other)
     {
+        rules = other.rules;
         Metric = other.Metric;
         Cycle = other.Cycle;
+        IsCancelled = other.IsCancelled;
+        BreachTarget = other.BreachTarget;
+        BreachPriority = other.BreachPriority;
         Start = other.Start;
         Target = other.Target;
         Priority = other.Priority;
@@ -45,7 +52,8 @@ internal sealed class MetricClock
 
     public int Cycle { get; }
 
-    public Instant Start { get; }
+    /// <summary>When the cycle started (or, under <see cref="PriorityChangeRule.Restart"/>, started again).</summary>
+    public Instant Start { get; private set; }
 
     public SlaTarget? Target { get; private set; }
 
@@ -58,6 +66,9 @@ internal sealed class MetricClock
 
     public bool IsStopped => StopAt.HasValue;
 
+    /// <summary>Whether it ended by a cancel trigger: reported, never judged.</summary>
+    public bool IsCancelled { get; private set; }
+
     public string? PausedBy { get; private set; }
 
     public Duration Counted { get; private set; }
@@ -66,6 +77,11 @@ internal sealed class MetricClock
 
     public Instant? BreachedAt { get; private set; }
 
+    /// <summary>The target (and the priority it came from) in force when it breached: the one its verdict is judged by.</summary>
+    private SlaTarget? BreachTarget { get; set; }
+
+    private string? BreachPriority { get; set; }
+
     /// <summary>Business time spent paused, on the calendar in force: it pushes a business-days deadline later.</summary>
     public Duration PausedBusiness { get; private set; }
 
@@ -73,6 +89,12 @@ internal sealed class MetricClock
     public Instant? Deadline { get; private set; }
 
     private bool IsCounting => !IsStopped && PausedBy is null && Target is not null;
+
+    /// <summary>Whether the deadline stands while paused: a business-days target under <see cref="BusinessDaysPauseRule.Ignore"/>.</summary>
+    private bool DeadlineIgnoresPause => Target is BusinessDaysTarget && rules.BusinessDaysPause == BusinessDaysPauseRule.Ignore;
+
+    /// <summary>Whether a deadline is in force: running (or paused with a deadline that ignores pauses) with a target.</summary>
+    private bool HasLiveDeadline => !IsStopped && Target is not null && (PausedBy is null || DeadlineIgnoresPause);
 
     public MetricClock Clone() => new(this);
 
@@ -89,7 +111,11 @@ internal sealed class MetricClock
         }
         else if (PausedBy is not null)
         {
-            if (Target is BusinessDaysTarget)
+            if (DeadlineIgnoresPause)
+            {
+                BreachIfPassed(t);
+            }
+            else if (Target is BusinessDaysTarget)
             {
                 PausedBusiness += Calendar!.Elapsed(LastT, t);
             }
@@ -97,19 +123,43 @@ internal sealed class MetricClock
         }
         else
         {
-            if (BreachedAt is null && Deadline is { } deadline && deadline < t)
-            {
-                BreachedAt = deadline;
-            }
+            BreachIfPassed(t);
             Counted += Calendar!.Elapsed(LastT, t);
             stretches?.Add(new Stretch(LastT, t, SegmentKind.Counted, Calendar, null));
         }
         LastT = t;
     }
 
-    /// <summary>Puts a (new) target in force at <paramref name="at"/>; breaches at once when it is already used up.</summary>
-    public void SetTarget(SlaTarget? target, BusinessCalendar? calendar, Instant at, string priority)
+    private void BreachIfPassed(Instant t)
     {
+        if (BreachedAt is null && Deadline is { } deadline && deadline < t)
+        {
+            Breach(deadline);
+        }
+    }
+
+    private void Breach(Instant at)
+    {
+        BreachedAt = at;
+        BreachTarget = Target;
+        BreachPriority = Priority;
+    }
+
+    /// <summary>
+    /// Puts a (new) target in force at <paramref name="at"/>; breaches at once when it is already used up. Under
+    /// <see cref="PriorityChangeRule.Restart"/> an open, unbreached cycle whose target a change (<paramref name="changed"/>)
+    /// replaces by a different one starts again at <paramref name="at"/> with nothing counted.
+    /// </summary>
+    public void SetTarget(SlaTarget? target, BusinessCalendar? calendar, Instant at, string priority, bool changed = false)
+    {
+        if (changed && rules.PriorityChange == PriorityChangeRule.Restart && !IsStopped && BreachedAt is null && !Equals(target, Target))
+        {
+            Start = at;
+            LastT = at;
+            Counted = Duration.Zero;
+            PausedBusiness = Duration.Zero;
+            stretches?.Clear();
+        }
         Target = target;
         Priority = priority;
         Calendar = calendar;
@@ -125,7 +175,7 @@ internal sealed class MetricClock
         };
         if (usedUp)
         {
-            BreachedAt = at;
+            Breach(at);
         }
         RefreshDeadline();
     }
@@ -136,7 +186,7 @@ internal sealed class MetricClock
         RefreshDeadline();
     }
 
-    public void Resume()
+    public void Unpause()
     {
         PausedBy = null;
         RefreshDeadline();
@@ -144,10 +194,16 @@ internal sealed class MetricClock
 
     public void Stop(Instant at) => StopAt = at;
 
-    /// <summary>Runs a stopped clock again from <paramref name="at"/> under the target then in force; counted time stays counted.</summary>
-    public void Reopen(Instant at, SlaTarget? target, BusinessCalendar? calendar, string? pausedBy, string priority)
+    public void Cancel(Instant at)
     {
-        if (StopAt is not { } stoppedAt)
+        StopAt = at;
+        IsCancelled = true;
+    }
+
+    /// <summary>Runs a stopped cycle again from <paramref name="at"/> under the target then in force; counted time stays counted.</summary>
+    public void Resume(Instant at, SlaTarget? target, BusinessCalendar? calendar, string? pausedBy, string priority)
+    {
+        if (StopAt is not { } stoppedAt || IsCancelled)
         {
             return;
         }
@@ -158,7 +214,7 @@ internal sealed class MetricClock
         SetTarget(target, calendar, at, priority);
     }
 
-    private void RefreshDeadline() => Deadline = IsCounting && BreachedAt is null ? ComputeDeadline() : null;
+    private void RefreshDeadline() => Deadline = HasLiveDeadline && BreachedAt is null ? ComputeDeadline() : null;
 
     private Instant? ComputeDeadline()
     {
@@ -174,54 +230,71 @@ internal sealed class MetricClock
     }
 
     /// <summary>The result as of <paramref name="now"/> (at or after the last event applied), without changing the clock.</summary>
-    public MetricResult ResultAt(Instant now, double warningAt)
+    public MetricResult ResultAt(Instant now)
     {
+        var segments = stretches is null ? [] : Explain(!IsStopped && now > LastT ? new Stretch(LastT, now, TailKind(), Calendar, PausedBy) : null);
+        if (IsCancelled)
+        {
+            return new MetricResult(Metric, Cycle, MetricStatus.Cancelled, Start, StopAt, Target, null, Counted, null, null, segments, Priority, null, null);
+        }
         var counted = Counted;
         var breachedAt = BreachedAt;
-        var tail = !IsStopped && now > LastT;
-        if (tail && IsCounting)
+        var judgedBy = (Target: BreachTarget, Priority: BreachPriority);
+        if (!IsStopped && now > LastT)
         {
-            if (breachedAt is null && Deadline is { } deadline && deadline < now)
+            if (breachedAt is null && HasLiveDeadline && Deadline is { } deadline && deadline < now)
             {
-                breachedAt = deadline;
+                (breachedAt, judgedBy) = (deadline, (Target, Priority));
             }
-            counted += Calendar!.Elapsed(LastT, now);
+            if (IsCounting)
+            {
+                counted += Calendar!.Elapsed(LastT, now);
+            }
         }
-        var status = Status(breachedAt, now, counted, warningAt, out var remaining);
-        var segments = stretches is null ? [] : Explain(tail ? new Stretch(LastT, now, TailKind(), Calendar, PausedBy) : null);
-        return new MetricResult(Metric, Cycle, status, Start, StopAt, Target,
-            breachedAt ?? (status == MetricStatus.Paused ? null : Deadline), counted, remaining, breachedAt, segments, Priority);
-    }
-
-    private MetricStatus Status(Instant? breachedAt, Instant now, Duration counted, double warningAt, out Duration? remaining)
-    {
-        remaining = null;
-        // A breach stays a breach whatever target (or none) a later priority change brings: a downgrade must not hide it.
         if (breachedAt is not null)
         {
-            return MetricStatus.Breached;
+            return new MetricResult(Metric, Cycle, MetricStatus.Breached, Start, StopAt, judgedBy.Target, breachedAt, counted, null, breachedAt, segments, judgedBy.Priority!, null, null);
         }
-        if (Target is null)
+        if (Target is null || IsStopped || PausedBy is not null)
         {
-            return MetricStatus.NotApplicable;
+            var status = Target is null ? MetricStatus.NotApplicable : IsStopped ? MetricStatus.Met : MetricStatus.Paused;
+            return new MetricResult(Metric, Cycle, status, Start, StopAt, Target, Target is null ? null : Deadline, counted, null, null, segments, Priority, null, null);
         }
-        if (IsStopped)
-        {
-            return MetricStatus.Met;
-        }
-        if (PausedBy is not null)
-        {
-            return MetricStatus.Paused;
-        }
-        remaining = Target switch
+        var remaining = Target switch
         {
             DurationTarget duration => duration.Within - counted,
-            _ => Deadline is { } deadline ? Calendar!.Elapsed(now, deadline) : null,
+            _ => Deadline is { } due ? Calendar!.Elapsed(now, due) : (Duration?)null,
         };
-        return remaining is { } left && counted.TotalTicks >= warningAt * (counted + left).TotalTicks
-            ? MetricStatus.AtRisk
-            : MetricStatus.Running;
+        var warnings = remaining is { } left ? Warnings(now, counted, counted + left) : default;
+        var atRisk = remaining is { } rest && counted >= Threshold(rules.WarningAt, counted + rest);
+        return new MetricResult(Metric, Cycle, atRisk ? MetricStatus.AtRisk : MetricStatus.Running, Start, StopAt, Target, Deadline, counted, remaining, null,
+            segments, Priority, warnings.Crossed, Earliest(warnings.NextAt, Deadline));
     }
+
+    /// <summary>The highest warning fraction crossed, and when the next one will be if nothing else happens.</summary>
+    private (double? Crossed, Instant? NextAt) Warnings(Instant now, Duration counted, Duration total)
+    {
+        double? crossed = null;
+        foreach (var fraction in rules.Warnings)
+        {
+            var threshold = Threshold(fraction, total);
+            if (counted >= threshold)
+            {
+                crossed = fraction;
+            }
+            else
+            {
+                return (crossed, Calendar!.TryAdd(now, threshold - counted, out var at) ? at : null);
+            }
+        }
+        return (crossed, null);
+    }
+
+    /// <summary>The least counted time that reaches <paramref name="fraction"/> of <paramref name="total"/>, in whole ticks; one rule for warnings and at-risk.</summary>
+    internal static Duration Threshold(double fraction, Duration total) =>
+        Duration.FromTicks((long)Math.Min(Math.Ceiling(fraction * total.TotalTicks), total.TotalTicks));
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private SegmentKind TailKind() =>
         Target is null ? SegmentKind.NoTarget : PausedBy is not null ? SegmentKind.Paused : SegmentKind.Counted;

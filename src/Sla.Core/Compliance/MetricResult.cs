@@ -16,7 +16,7 @@ public enum MetricStatus
     /// <summary>Running, with a deadline and remaining business time.</summary>
     Running,
 
-    /// <summary>Running but paused by a pause status (resolution only); no deadline while paused.</summary>
+    /// <summary>Running but paused by one of the metric's pause statuses; no deadline while paused (unless a business-days deadline ignores pauses).</summary>
     Paused,
 
     /// <summary>Running, with counted time at or above the policy's warning fraction of counted plus remaining time.</summary>
@@ -24,21 +24,28 @@ public enum MetricStatus
 
     /// <summary>The policy sets no target for this service, priority and metric.</summary>
     NotApplicable,
+
+    /// <summary>Ended by a cancel trigger: reported, never judged, and counted in no compliance figure.</summary>
+    Cancelled,
 }
 
-/// <summary>One metric (or one next-response cycle) of a ticket, as of the evaluation instant.</summary>
+/// <summary>One cycle of a metric of a ticket, as of the evaluation instant.</summary>
 /// <param name="Metric">The metric.</param>
-/// <param name="Cycle">1 for first response and resolution; the cycle number for next response.</param>
+/// <param name="Cycle">The cycle's number, from 1 (metrics measured once have only cycle 1).</param>
 /// <param name="Status">Where it stands.</param>
-/// <param name="Start">When its clock started.</param>
-/// <param name="Stop">When it stopped (for resolution, the last resolution), or <see langword="null"/> while running.</param>
-/// <param name="Target">The target in force (when stopped: when it stopped), or <see langword="null"/>.</param>
+/// <param name="Start">When its clock started (under <see cref="PriorityChangeRule.Restart"/>, the last restart).</param>
+/// <param name="Stop">When it stopped or was cancelled (after a resume, the last stop), or <see langword="null"/> while open.</param>
+/// <param name="Target">The target its verdict is judged by: in force when it breached, when it stopped, when it was cancelled,
+/// or now while open; <see langword="null"/> when none.</param>
 /// <param name="Deadline">The deadline in force; equal to <paramref name="BreachedAt"/> when breached; <see langword="null"/> while paused, without a target, or when the calendar can never reach it.</param>
 /// <param name="Elapsed">The counted business time (paused time and time without a target excluded).</param>
 /// <param name="Remaining">For a running metric, the business time left before the deadline; otherwise <see langword="null"/>.</param>
 /// <param name="BreachedAt">When it was breached, or <see langword="null"/>.</param>
 /// <param name="Segments">The explanation of <c>[Start, Stop or now)</c>, when asked for (<see cref="EvaluationOptions.Explain"/>); otherwise empty.</param>
-/// <param name="Priority">The ticket's priority when the result was judged (when it stopped, or now while running).</param>
+/// <param name="Priority">The ticket's priority <paramref name="Target"/> came from.</param>
+/// <param name="Warning">For a running cycle, the highest of the version's warning fractions its counted time has reached; otherwise <see langword="null"/>.</param>
+/// <param name="NextChangeAt">For a running cycle, the instant its status or warning next changes if no event arrives (the next warning's
+/// crossing, or the deadline, after which it breaches); otherwise <see langword="null"/>. A host sets one timer for it.</param>
 public sealed record MetricResult(
     Metric Metric,
     int Cycle,
@@ -51,7 +58,9 @@ public sealed record MetricResult(
     Duration? Remaining,
     Instant? BreachedAt,
     ImmutableArray<ExplanationSegment> Segments,
-    string Priority);
+    string Priority,
+    double? Warning,
+    Instant? NextChangeAt);
 
 /// <summary>How a stretch of a metric's clock was treated.</summary>
 public enum SegmentKind
@@ -68,7 +77,7 @@ public enum SegmentKind
     /// <summary>No target was in force for the ticket's priority, so nothing counted.</summary>
     NoTarget,
 
-    /// <summary>The ticket was resolved (between a resolution and a reopening).</summary>
+    /// <summary>The cycle was stopped (between a stop and a resume, such as a resolution and a reopening).</summary>
     Resolved,
 }
 
@@ -84,12 +93,31 @@ public sealed record ExplanationSegment(Interval Interval, SegmentKind Kind, str
 /// <param name="TicketId">The ticket's id.</param>
 /// <param name="Service">The ticket's service, or <see langword="null"/> when the ticket could not be read.</param>
 /// <param name="PolicyVersion">The policy version it was evaluated under, or <see langword="null"/> on error.</param>
-/// <param name="Metrics">The results: first response, each next-response cycle, resolution.</param>
+/// <param name="Metrics">The results, metric by metric in the version's definition order, each metric's cycles in order.</param>
 /// <param name="Error">Why the ticket could not be evaluated (a sentence naming the ticket and the event), or <see langword="null"/>.</param>
 public sealed record TicketEvaluation(string TicketId, string? Service, string? PolicyVersion, ImmutableArray<MetricResult> Metrics, string? Error)
 {
     /// <summary>Gets a value indicating whether the ticket was evaluated.</summary>
     public bool IsValid => Error is null;
+
+    /// <summary>
+    /// Gets the earliest <see cref="MetricResult.NextChangeAt"/> of the results: when a host should evaluate the
+    /// ticket again if no event arrives first; <see langword="null"/> when nothing is running.
+    /// </summary>
+    public Instant? NextChangeAt => Earliest(Metrics);
+
+    private static Instant? Earliest(ImmutableArray<MetricResult> metrics)
+    {
+        Instant? earliest = null;
+        foreach (var result in metrics.IsDefault ? [] : metrics)
+        {
+            if (result.NextChangeAt is { } at && (earliest is null || at < earliest))
+            {
+                earliest = at;
+            }
+        }
+        return earliest;
+    }
 
     internal static TicketEvaluation Failed(string ticketId, string? service, string error) => new(ticketId, service, null, [], error);
 }

@@ -7,21 +7,20 @@ using Sla.Core.Tickets;
 namespace Sla.Core.Compliance;
 
 /// <summary>
-/// Applies a ticket's events, one at a time, to its metric clocks (semantics.md §3): first response,
-/// next-response cycles, resolution with pauses and reopen, priority changes. Mutable; <see cref="Clone"/>
-/// gives an independent copy, so an immutable state can be built on it.
+/// Applies a ticket's events, one at a time, to the clocks of its version's metrics (semantics.md §3, §5):
+/// for each event the ticket's state (status, priority, group, resolved) is updated first, then metric by
+/// metric in definition order its cycle is cancelled, stopped, resumed or started. Mutable;
+/// <see cref="Clone"/> gives an independent copy, so an immutable state can be built on it.
 /// </summary>
 internal sealed class TicketSimulation
 {
     private readonly PolicyVersion version;
     private readonly ServiceDefinition service;
     private readonly bool explain;
-    private readonly MetricClock firstResponse;
-    private readonly MetricClock resolution;
-    private readonly List<MetricClock> nextResponse;
-    private MetricClock? openCycle;
+    private readonly MetricTrack[] tracks;
     private string priority;
     private string? status;
+    private string? group;
     private bool resolved;
 
     public TicketSimulation(PolicyVersion version, ServiceDefinition service, string priority, Instant created, bool explain)
@@ -31,9 +30,13 @@ internal sealed class TicketSimulation
         this.priority = priority;
         this.explain = explain;
         LastEventAt = created;
-        firstResponse = NewClock(Metric.FirstResponse, 1, created);
-        resolution = NewClock(Metric.Resolution, 1, created);
-        nextResponse = [];
+        var definitions = version.Metrics;
+        tracks = new MetricTrack[definitions.Length];
+        for (var i = 0; i < tracks.Length; i++)
+        {
+            tracks[i] = new MetricTrack(definitions[i], definitions[i].StartAfter is { } after ? definitions.IndexOf(definitions.First(d => d.Metric == after)) : -1);
+        }
+        ApplyTriggers(FiredTriggers.Created, created);
     }
 
     private TicketSimulation(TicketSimulation other)
@@ -43,13 +46,14 @@ internal sealed class TicketSimulation
         explain = other.explain;
         priority = other.priority;
         status = other.status;
+        group = other.group;
         resolved = other.resolved;
         LastEventAt = other.LastEventAt;
-        firstResponse = other.firstResponse.Clone();
-        resolution = other.resolution.Clone();
-        // Stopped cycles never change again, so the copies share them; only the open one is copied.
-        openCycle = other.openCycle?.Clone();
-        nextResponse = [.. other.nextResponse.Select(c => ReferenceEquals(c, other.openCycle) ? openCycle! : c)];
+        tracks = new MetricTrack[other.tracks.Length];
+        for (var i = 0; i < tracks.Length; i++)
+        {
+            tracks[i] = other.tracks[i].Clone();
+        }
     }
 
     public PolicyVersion Version => version;
@@ -64,105 +68,125 @@ internal sealed class TicketSimulation
     {
         var at = e.At;
         LastEventAt = at;
-        firstResponse.AdvanceTo(at);
-        resolution.AdvanceTo(at);
-        // Every next-response cycle but the open one has stopped: advancing only that one keeps a ticket's
-        // evaluation linear in its events, however many cycles it has opened.
-        openCycle?.AdvanceTo(at);
+        // Only open cycles count: advancing just those keeps a ticket's evaluation linear in its events,
+        // however many cycles it has had.
+        foreach (var track in tracks)
+        {
+            track.Open?.AdvanceTo(at);
+        }
+        var fired = new FiredTriggers(TriggerSet.BitOf(e.Kind), null, null, null);
         switch (e.Kind)
         {
-            case TicketEventKind.AgentReply:
-                StopIfRunning(firstResponse, at);
-                StopOpenCycle(at);
-                break;
-            case TicketEventKind.CustomerMessage when openCycle is null && !resolved:
-                openCycle = NewClock(Metric.NextResponse, nextResponse.Count + 1, at);
-                nextResponse.Add(openCycle);
-                break;
-            case TicketEventKind.Status:
+            case TicketEventKind.Status when e.Value != status:
                 status = e.Value;
-                if (!resolution.IsStopped)
+                fired = fired with { StatusBecame = status };
+                foreach (var track in tracks)
                 {
-                    if (IsPauseStatus(status))
+                    SetPause(track, track.Open);
+                }
+                break;
+            case TicketEventKind.Priority when e.Value != priority:
+                priority = e.Value!;
+                fired = fired with { Kinds = TriggerSet.Bit(MetricTriggerKind.Priority) };
+                foreach (var track in tracks)
+                {
+                    if (track.Open is { } open)
                     {
-                        resolution.Pause(status!);
-                    }
-                    else
-                    {
-                        resolution.Resume();
+                        SetTarget(open, at, changed: true);
                     }
                 }
                 break;
-            case TicketEventKind.Priority:
-                priority = e.Value!;
-                SetTargetIfRunning(firstResponse, at);
-                if (openCycle is not null)
-                {
-                    SetTargetIfRunning(openCycle, at);
-                }
-                SetTargetIfRunning(resolution, at);
+            case TicketEventKind.Assigned when e.Value != group:
+                fired = fired with { AssignedTo = e.Value, UnassignedFrom = group };
+                group = e.Value;
                 break;
             case TicketEventKind.Resolved:
-                StopIfRunning(firstResponse, at);
-                StopOpenCycle(at);
-                StopIfRunning(resolution, at);
                 resolved = true;
                 break;
-            case TicketEventKind.Reopened when resolved:
+            case TicketEventKind.Reopened:
                 resolved = false;
-                var target = service.TargetFor(priority, Metric.Resolution);
-                resolution.Reopen(at, target, target is null ? null : version.Calendar(target.CalendarId), IsPauseStatus(status) ? status : null, priority);
                 break;
+        }
+        ApplyTriggers(fired, at);
+    }
+
+    private void ApplyTriggers(in FiredTriggers fired, Instant at)
+    {
+        foreach (var track in tracks)
+        {
+            if (track.Open is not null)
+            {
+                if (track.Cancel.FiresOn(fired))
+                {
+                    track.EndOpen(at, cancelled: true);
+                }
+                else if (track.Stop.FiresOn(fired))
+                {
+                    track.EndOpen(at, cancelled: false);
+                }
+            }
+            if (resolved)
+            {
+                continue;
+            }
+            if (track.Resumable is { } last && track.Resume.FiresOn(fired))
+            {
+                var target = service.TargetFor(priority, track.Definition.Metric);
+                last.Resume(at, target, target is null ? null : version.Calendar(target.CalendarId), PauseStatus(track), priority);
+                track.Reopen(last);
+            }
+            if (track.MayStartCycle && track.Start.FiresOn(fired) && (track.StartAfterIndex < 0 || tracks[track.StartAfterIndex].FirstCycleStopped))
+            {
+                var cycle = new MetricClock(track.Definition.Metric, track.Cycles.Count + 1, at, version, explain);
+                SetTarget(cycle, at, changed: false);
+                track.Add(cycle);
+                SetPause(track, cycle);
+            }
         }
     }
 
-    /// <summary>Every clock's result: first response, each next-response cycle, resolution.</summary>
+    /// <summary>Every cycle's result, metric by metric in definition order.</summary>
     public ImmutableArray<MetricResult> Results(Instant now)
     {
-        var results = new MetricResult[nextResponse.Count + 2];
-        results[0] = firstResponse.ResultAt(now, version.WarningAt);
-        for (var i = 0; i < nextResponse.Count; i++)
+        var count = 0;
+        foreach (var track in tracks)
         {
-            results[i + 1] = nextResponse[i].ResultAt(now, version.WarningAt);
+            count += track.Cycles.Count;
         }
-        results[^1] = resolution.ResultAt(now, version.WarningAt);
+        var results = new MetricResult[count];
+        var next = 0;
+        foreach (var track in tracks)
+        {
+            foreach (var cycle in track.Cycles)
+            {
+                results[next++] = cycle.ResultAt(now);
+            }
+        }
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
-    private bool IsPauseStatus(string? name) => name is not null && version.PauseStatuses.Contains(name);
+    private string? PauseStatus(MetricTrack track) =>
+        status is not null && track.Definition.PauseWhile.Contains(status) ? status : null;
 
-    private MetricClock NewClock(Metric metric, int cycle, Instant start)
+    private void SetPause(MetricTrack track, MetricClock? open)
     {
-        var clock = new MetricClock(metric, cycle, start, explain);
-        SetTarget(clock, start);
-        return clock;
+        if (open is null)
+        {
+            return;
+        }
+        if (PauseStatus(track) is { } pausedBy)
+        {
+            open.Pause(pausedBy);
+        }
+        else if (open.PausedBy is not null)
+        {
+            open.Unpause();
+        }
     }
 
-    private void SetTarget(MetricClock clock, Instant at)
+    private void SetTarget(MetricClock clock, Instant at, bool changed)
     {
         var target = service.TargetFor(priority, clock.Metric);
-        clock.SetTarget(target, target is null ? null : version.Calendar(target.CalendarId), at, priority);
-    }
-
-    private void SetTargetIfRunning(MetricClock clock, Instant at)
-    {
-        if (!clock.IsStopped)
-        {
-            SetTarget(clock, at);
-        }
-    }
-
-    private void StopOpenCycle(Instant at)
-    {
-        openCycle?.Stop(at);
-        openCycle = null;
-    }
-
-    private static void StopIfRunning(MetricClock clock, Instant at)
-    {
-        if (!clock.IsStopped)
-        {
-            clock.Stop(at);
-        }
+        clock.SetTarget(target, target is null ? null : version.Calendar(target.CalendarId), at, priority, changed);
     }
 }

@@ -66,22 +66,23 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
         {
             context.AddFailure(version.WarningAtPath, $"warningAt {version.WarningAt} is not a fraction between 0 and 1 (exclusive), such as 0.75.");
         }
+        var metrics = MetricDefinitionChecks.Check(version, context);
         var services = Unique(version.ServiceBuilders.Select(s => new Pathed<string>(s.Id, $"{s.Path}.id")), "service id", context);
         foreach (var service in version.ServiceBuilders)
         {
-            CheckService(service, priorities, calendarIds, context);
+            CheckService(service, priorities, calendarIds, metrics, context);
         }
         foreach (var (objective, path) in version.ObjectiveEntries)
         {
             CheckReferences(objective.Service, objective.Priority, path, services, priorities, context);
-            CheckMetric(objective.Metric, path, context);
+            CheckMetric(objective.Metric, $"{path}.metric", metrics, context);
             CheckFraction(objective.AtLeast, $"{path}.atLeast", "atLeast", context);
             CheckPeriod(objective.Period, path, context);
         }
         foreach (var (tier, path) in version.CreditEntries)
         {
             CheckReferences(tier.Service, tier.Priority, path, services, priorities, context);
-            CheckMetric(tier.Metric, path, context);
+            CheckMetric(tier.Metric, $"{path}.metric", metrics, context);
         }
         CheckTiers(version.CreditEntries.GroupBy(c => (c.Value.Service, c.Value.Metric, c.Value.Priority))
             .Select(g => g.Select(c => new Pathed<(decimal Below, decimal Credit)>((c.Value.Below, c.Value.CreditPercent), c.Path)).ToList()), context);
@@ -96,7 +97,8 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
         }
     }
 
-    private static void CheckService(ServiceBuilder service, HashSet<string> priorities, HashSet<string> calendarIds, ValidationContext<PolicySetBuilder> context)
+    private static void CheckService(ServiceBuilder service, HashSet<string> priorities, HashSet<string> calendarIds, HashSet<string> metrics,
+        ValidationContext<PolicySetBuilder> context)
     {
         if (string.IsNullOrWhiteSpace(service.Name))
         {
@@ -111,9 +113,9 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
             }
             if (!seen.Add((priority, metric)))
             {
-                context.AddFailure(path, $"Service '{service.Id}' already has a {PolicyNames.Of(metric)} target for {priority}.");
+                context.AddFailure(path, $"Service '{service.Id}' already has a {metric.Id} target for {priority}.");
             }
-            CheckMetric(metric, path, context);
+            CheckMetric(metric, path, metrics, context);
             CheckCalendar(target.CalendarId, $"{path}.calendar", calendarIds, context);
             if (target is DurationTarget { Within: var within } && within <= Duration.Zero)
             {
@@ -160,11 +162,11 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
         }
     }
 
-    private static void CheckMetric(Metric metric, string path, ValidationContext<PolicySetBuilder> context)
+    private static void CheckMetric(Metric metric, string path, HashSet<string> metrics, ValidationContext<PolicySetBuilder> context)
     {
-        if (!Enum.IsDefined(metric))
+        if (!metrics.Contains(metric.Id))
         {
-            context.AddFailure($"{path}.metric", $"'{metric}' is not a metric: use firstResponse, nextResponse or resolution.");
+            context.AddFailure(path, $"'{metric.Id}' is not a metric of this version; the metrics are {string.Join(", ", metrics)}.");
         }
     }
 

@@ -18,8 +18,15 @@ public sealed class PolicyVersion
     internal PolicyVersion(string version, Instant effectiveFrom, ImmutableArray<BusinessCalendar> calendars,
         ImmutableArray<string> priorities, ImmutableArray<string> pauseStatuses, double warningAt,
         ImmutableArray<ServiceDefinition> services, ImmutableArray<ComplianceObjective> objectives,
-        ImmutableArray<CreditTier> credits, ImmutableArray<AvailabilityObjective> availability)
+        ImmutableArray<CreditTier> credits, ImmutableArray<AvailabilityObjective> availability,
+        ImmutableArray<MetricDefinition> metrics, bool definesMetrics, PriorityChangeRule priorityChange,
+        BusinessDaysPauseRule businessDaysPause, ImmutableArray<double> warnings)
     {
+        Metrics = metrics;
+        DefinesMetrics = definesMetrics;
+        PriorityChange = priorityChange;
+        BusinessDaysPause = businessDaysPause;
+        Warnings = warnings;
         Version = version;
         EffectiveFrom = effectiveFrom;
         Calendars = calendars;
@@ -51,6 +58,24 @@ public sealed class PolicyVersion
 
     /// <summary>Gets the fraction of a target at which a running metric is reported at risk, in (0, 1).</summary>
     public double WarningAt { get; }
+
+    /// <summary>
+    /// Gets the metrics the version measures, in definition order (the order results are listed in): its own
+    /// definitions, or the three built-ins (first response, next response, resolution) when it defines none.
+    /// </summary>
+    public ImmutableArray<MetricDefinition> Metrics { get; }
+
+    /// <summary>Gets whether the version defines its own metrics (<see langword="false"/>: <see cref="Metrics"/> holds the three built-ins).</summary>
+    public bool DefinesMetrics { get; }
+
+    /// <summary>Gets what a change of target does to an open cycle.</summary>
+    public PriorityChangeRule PriorityChange { get; }
+
+    /// <summary>Gets what a pause does to a business-days deadline.</summary>
+    public BusinessDaysPauseRule BusinessDaysPause { get; }
+
+    /// <summary>Gets the warning fractions, ascending, each in (0, 1); <c>[WarningAt]</c> unless the version lists its own.</summary>
+    public ImmutableArray<double> Warnings { get; }
 
     /// <summary>Gets the services.</summary>
     public ImmutableArray<ServiceDefinition> Services { get; }
@@ -101,20 +126,21 @@ public sealed class PolicyVersion
     /// <param name="service">The service id.</param>
     /// <param name="priority">The priority.</param>
     /// <param name="created">When the ticket was created.</param>
-    /// <returns>One entry per metric, in the order first response, next response, resolution.</returns>
+    /// <returns>One entry per metric, in <see cref="Metrics"/> order.</returns>
     /// <exception cref="ArgumentException">The version has no such service or priority.</exception>
     public ImmutableArray<MetricDeadline> Deadlines(string service, string priority, Instant created) =>
-        [.. Enum.GetValues<Metric>().Select(metric => DeadlineOf(metric, Target(service, priority, metric), created))];
+        [.. Metrics.Select(definition => DeadlineOf(definition, Target(service, priority, definition.Metric), created))];
 
-    private MetricDeadline DeadlineOf(Metric metric, SlaTarget? target, Instant created)
+    private MetricDeadline DeadlineOf(MetricDefinition definition, SlaTarget? target, Instant created)
     {
+        var metric = definition.Metric;
         if (target is null)
         {
             return new MetricDeadline(metric, null, DeadlineKind.NotApplicable, null);
         }
-        if (metric == Metric.NextResponse)
+        if (!definition.Start.Contains(MetricTrigger.Created) || definition.StartAfter is not null)
         {
-            return new MetricDeadline(metric, target, DeadlineKind.PerCustomerMessage, null);
+            return new MetricDeadline(metric, target, DeadlineKind.StartsLater, null);
         }
         return target.TryGetDeadline(Calendar(target.CalendarId), created, out var deadline)
             ? new MetricDeadline(metric, target, DeadlineKind.Due, deadline)
@@ -138,8 +164,8 @@ public enum DeadlineKind
     /// <summary>The policy sets no target for this service, priority and metric.</summary>
     NotApplicable,
 
-    /// <summary>Next response: a deadline starts with each customer message, none at creation.</summary>
-    PerCustomerMessage,
+    /// <summary>The metric does not start at creation (next response starts with a customer message): its deadline comes with the event that starts it.</summary>
+    StartsLater,
 
     /// <summary>The target's calendar has no working time left to reach it.</summary>
     Unreachable,

@@ -16,6 +16,7 @@ public sealed class PolicyVersionBuilder
     private readonly List<Pathed<string>> priorities = [];
     private readonly List<Pathed<string>> pauseStatuses = [];
     private readonly List<ServiceBuilder> services = [];
+    private readonly List<MetricBuilder> metrics = [];
     private readonly List<Pathed<ComplianceObjective>> objectives = [];
     private readonly List<Pathed<CreditTier>> credits = [];
     private readonly List<Pathed<AvailabilityObjective>> availability = [];
@@ -37,7 +38,21 @@ public sealed class PolicyVersionBuilder
     /// <summary>Gets the warning fraction (default <see cref="DefaultWarningAt"/>).</summary>
     public double WarningAt { get; private set; } = DefaultWarningAt;
 
+    /// <summary>Gets what a change of target does to an open cycle (default <see cref="PriorityChangeRule.KeepCounted"/>).</summary>
+    public PriorityChangeRule PriorityChange { get; private set; }
+
+    /// <summary>Gets what a pause does to a business-days deadline (default <see cref="BusinessDaysPauseRule.Extend"/>).</summary>
+    public BusinessDaysPauseRule BusinessDaysPause { get; private set; }
+
     internal string Path { get; }
+
+    internal ImmutableArray<double>? WarningFractions { get; private set; }
+
+    internal string WarningsPath => $"{Path}.warnings";
+
+    internal bool DefinesMetrics { get; private set; }
+
+    internal IReadOnlyList<MetricBuilder> MetricBuilders => metrics;
 
     internal string WarningAtPath { get; private set; } = "warningAt";
 
@@ -95,6 +110,53 @@ public sealed class PolicyVersionBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets the warning fractions (ascending, each in (0, 1)) a running cycle reports as it crosses them;
+    /// without them the only one is <see cref="WarningAt"/>.
+    /// </summary>
+    /// <param name="fractions">The fractions, such as 0.5, 0.75, 0.9.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fractions"/> is null.</exception>
+    public PolicyVersionBuilder WithWarnings(params double[] fractions)
+    {
+        ArgumentNullException.ThrowIfNull(fractions);
+        WarningFractions = [.. fractions];
+        return this;
+    }
+
+    /// <summary>Sets what a change of target does to an open cycle.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>This builder.</returns>
+    public PolicyVersionBuilder WithPriorityChange(PriorityChangeRule rule)
+    {
+        PriorityChange = rule;
+        return this;
+    }
+
+    /// <summary>Sets what a pause does to a business-days deadline.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>This builder.</returns>
+    public PolicyVersionBuilder WithBusinessDaysPause(BusinessDaysPauseRule rule)
+    {
+        BusinessDaysPause = rule;
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a metric. A version that defines none has the three built-in metrics (first response, next
+    /// response, resolution); one that defines any has exactly the ones it defines, in that order.
+    /// </summary>
+    /// <param name="id">The metric's id, unique in the version; targets, objectives and credits name it.</param>
+    /// <param name="configure">Sets its preset and triggers.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public PolicyVersionBuilder AddMetric(string id, Action<MetricBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(AddMetric(id, path: null));
+        return this;
+    }
+
     /// <summary>Adds a service and configures its targets.</summary>
     /// <param name="id">The service id.</param>
     /// <param name="name">Its name for people.</param>
@@ -132,6 +194,18 @@ public sealed class PolicyVersionBuilder
 
     internal void NoteUnreadableCalendar(string id) => unreadableCalendarIds.Add(id);
 
+    internal MetricBuilder AddMetric(string id, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        DefinesMetrics = true;
+        var metric = new MetricBuilder(id, path ?? $"{Path}.metrics[{metrics.Count}]");
+        metrics.Add(metric);
+        return metric;
+    }
+
+    /// <summary>Records that a document listed metrics, even when none of them could be read.</summary>
+    internal void NoteMetricsListed() => DefinesMetrics = true;
+
     internal ServiceBuilder AddService(string id, string name, string? path)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -141,16 +215,23 @@ public sealed class PolicyVersionBuilder
         return service;
     }
 
-    internal PolicyVersion ToVersion() => new(
-        Version, EffectiveFrom,
-        [.. calendars.Select(c => c.Value)],
-        [.. priorities.Select(p => p.Value)],
-        [.. pauseStatuses.Select(p => p.Value)],
-        WarningAt,
-        [.. services.Select(s => s.ToDefinition())],
-        [.. objectives.Select(o => o.Value)],
-        [.. credits.Select(c => c.Value)],
-        [.. availability.Select(a => a.Value)]);
+    internal PolicyVersion ToVersion()
+    {
+        ImmutableArray<string> pauses = [.. pauseStatuses.Select(p => p.Value)];
+        return new(
+            Version, EffectiveFrom,
+            [.. calendars.Select(c => c.Value)],
+            [.. priorities.Select(p => p.Value)],
+            pauses,
+            WarningAt,
+            [.. services.Select(s => s.ToDefinition())],
+            [.. objectives.Select(o => o.Value)],
+            [.. credits.Select(c => c.Value)],
+            [.. availability.Select(a => a.Value)],
+            DefinesMetrics ? [.. metrics.Select(m => m.ToDefinition(pauses))] : MetricDefinition.BuiltIn(pauses),
+            DefinesMetrics,
+            PriorityChange, BusinessDaysPause, WarningFractions ?? [WarningAt]);
+    }
 
     private PolicyVersionBuilder Add<T>(List<Pathed<T>> list, T value, string field, string? path)
     {
@@ -193,7 +274,8 @@ public sealed class ServiceBuilder
     {
         ArgumentNullException.ThrowIfNull(priority);
         ArgumentNullException.ThrowIfNull(target);
-        targets.Add(new Pathed<ServiceTarget>(new ServiceTarget(priority, metric, target), $"{Path}.targets.{priority}.{PolicyNames.Of(metric)}"));
+        ArgumentNullException.ThrowIfNull(metric);
+        targets.Add(new Pathed<ServiceTarget>(new ServiceTarget(priority, metric, target), $"{Path}.targets.{priority}.{metric.Id}"));
         return this;
     }
 

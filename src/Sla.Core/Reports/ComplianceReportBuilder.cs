@@ -76,7 +76,7 @@ public sealed class ComplianceReportBuilder
         var rows = judged
             .GroupBy(j => (j.Key.Service, j.Key.Priority, j.Key.Metric, Period: ReportPeriod.OfDate(period, j.Key.Date, ZoneOf(j.Key.Version)), j.Key.Version))
             .Select(g => Row(g.Key.Service, g.Key.Priority, g.Key.Metric, g.Key.Period, g.Key.Version, g))
-            .OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Priority, StringComparer.Ordinal).ThenBy(r => r.Metric).ThenBy(r => r.Period.Start)
+            .OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Priority, StringComparer.Ordinal).ThenBy(r => r.Metric.Id, StringComparer.Ordinal).ThenBy(r => r.Period.Start)
             .ToImmutableArray();
         var objectives = ImmutableArray.CreateBuilder<ObjectiveResult>();
         var credits = ImmutableArray.CreateBuilder<CreditOwed>();

@@ -73,6 +73,6 @@ public sealed class TargetRecommender
                 return new TargetRecommendation(g.Key.Service, g.Key.Priority, g.Key.Metric, g.Key.Target, sorted.Length,
                     (decimal)g.Value.Met / sorted.Length, percentile, minutes);
             })
-            .OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Priority, StringComparer.Ordinal).ThenBy(r => r.Metric)];
+            .OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Priority, StringComparer.Ordinal).ThenBy(r => r.Metric.Id, StringComparer.Ordinal)];
     }
 }

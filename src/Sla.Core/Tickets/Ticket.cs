@@ -65,6 +65,7 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
     {
         ArgumentNullException.ThrowIfNull(e);
         var kind = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString());
-        return $"{kind}{(e.Value is null ? "" : " " + e.Value)} at {Text.InstantText.Format(e.At)}";
+        var value = e.Value is not null ? " " + e.Value : e.Kind == TicketEventKind.Assigned ? " to no group" : "";
+        return $"{kind}{value} at {Text.InstantText.Format(e.At)}";
     }
 }

@@ -25,13 +25,17 @@ public enum TicketEventKind
 
     /// <summary>The ticket was reopened: the resolution clock runs again, time already counted stays counted.</summary>
     Reopened,
+
+    /// <summary>The ticket was assigned to the group <see cref="TicketEvent.Value"/>, or to no group when it is <see langword="null"/>.</summary>
+    Assigned,
 }
 
 /// <summary>One event of a ticket's log.</summary>
 /// <param name="At">When it happened.</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="Value">The new status for <see cref="TicketEventKind.Status"/>, the new priority for
-/// <see cref="TicketEventKind.Priority"/>; otherwise <see langword="null"/>.</param>
+/// <see cref="TicketEventKind.Priority"/>, the new group (or <see langword="null"/> for none) for
+/// <see cref="TicketEventKind.Assigned"/>; otherwise <see langword="null"/>.</param>
 public sealed record TicketEvent(Instant At, TicketEventKind Kind, string? Value = null)
 {
     /// <summary>Creates a public agent reply.</summary>
@@ -65,6 +69,12 @@ public sealed record TicketEvent(Instant At, TicketEventKind Kind, string? Value
     /// <param name="at">When.</param>
     /// <returns>The event.</returns>
     public static TicketEvent Resolved(Instant at) => new(at, TicketEventKind.Resolved);
+
+    /// <summary>Creates an assignment to a group, or to none.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="group">The group, or <see langword="null"/> for none.</param>
+    /// <returns>The event.</returns>
+    public static TicketEvent AssignedTo(Instant at, string? group) => new(at, TicketEventKind.Assigned, group);
 
     /// <summary>Creates a reopening.</summary>
     /// <param name="at">When.</param>

@@ -21,13 +21,13 @@ public sealed class EvaluateCommandTests
         Assert.Equal("2026.1", line["policyVersion"]!.GetValue<string>());
         var metrics = line["metrics"]!.AsArray();
         Assert.Equal(
-            """{"metric":"firstResponse","cycle":1,"status":"met","start":"2026-03-02T06:15:00Z","stop":"2026-03-02T06:40:00Z","target":"PT1H","calendar":"moscow-office","deadline":"2026-03-02T07:15:00Z","elapsed":"PT25M","remaining":null,"breachedAt":null}""",
+            """{"metric":"firstResponse","cycle":1,"status":"met","start":"2026-03-02T06:15:00Z","stop":"2026-03-02T06:40:00Z","target":"PT1H","calendar":"moscow-office","deadline":"2026-03-02T07:15:00Z","elapsed":"PT25M","remaining":null,"breachedAt":null,"warning":null,"nextChangeAt":null}""",
             metrics[0]!.ToJsonString());
         Assert.Equal(
-            """{"metric":"nextResponse","cycle":1,"status":"breached","start":"2026-03-02T07:10:00Z","stop":"2026-03-03T11:00:00Z","target":"PT30M","calendar":"24x7","deadline":"2026-03-02T12:10:00Z","elapsed":"PT11H50M","remaining":null,"breachedAt":"2026-03-02T12:10:00Z"}""",
+            """{"metric":"nextResponse","cycle":1,"status":"breached","start":"2026-03-02T07:10:00Z","stop":"2026-03-03T11:00:00Z","target":"PT4H","calendar":"moscow-office","deadline":"2026-03-02T12:10:00Z","elapsed":"PT11H50M","remaining":null,"breachedAt":"2026-03-02T12:10:00Z","warning":null,"nextChangeAt":null}""",
             metrics[1]!.ToJsonString());
         Assert.Equal(
-            """{"metric":"resolution","cycle":1,"status":"breached","start":"2026-03-02T06:15:00Z","stop":null,"target":"PT4H","calendar":"24x7","deadline":"2026-03-04T08:15:00Z","elapsed":"PT7H45M","remaining":null,"breachedAt":"2026-03-04T08:15:00Z"}""",
+            """{"metric":"resolution","cycle":1,"status":"breached","start":"2026-03-02T06:15:00Z","stop":null,"target":"PT4H","calendar":"24x7","deadline":"2026-03-04T08:15:00Z","elapsed":"PT7H45M","remaining":null,"breachedAt":"2026-03-04T08:15:00Z","warning":null,"nextChangeAt":null}""",
             metrics[2]!.ToJsonString());
     }
 
@@ -66,7 +66,7 @@ public sealed class EvaluateCommandTests
             null,
             "ticket T-9: event 1 (agentReply at 2026-03-02T06:10:00Z) is before the ticket was created at 2026-03-02T06:15:00Z.",
             "line 3 is not JSON: 'not json' is an invalid JSON literal. Expected the literal 'null'. LineNumber: 0 | BytePositionInLine: 1.",
-            "ticket T-3: event 1 has an unknown type 'call': use agentReply, agentNote, customerMessage, status, priority, resolved, reopened.",
+            "ticket T-3: event 1 has an unknown type 'call': use agentReply, agentNote, customerMessage, status, priority, resolved, reopened, assigned.",
             "ticket T-4: service 'fax' is not in policy version 2026.1; the services are email, erp.",
             "ticket T-5: event 2 (reopened at 2026-03-02T07:00:00Z) is earlier than event 1 at 2026-03-02T08:00:00Z: the log must be in time order.",
             "ticket T-6: \"created\": 'yesterday' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.",
@@ -96,7 +96,7 @@ public sealed class EvaluateCommandTests
         [
             "id            metric          cycle  status         target                                              deadline              elapsed     remaining   breached at",
             "T-1           firstResponse   1      met            PT1H on moscow-office                               2026-03-02T07:15:00Z  PT25M       -           -",
-            "T-1           nextResponse    1      breached       PT30M on 24x7                                       2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z",
+            "T-1           nextResponse    1      breached       PT4H on moscow-office                               2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z",
             "T-1           resolution      1      breached       PT4H on 24x7                                        2026-03-04T08:15:00Z  PT7H45M     -           2026-03-04T08:15:00Z",
         ], Lines(table));
         var (_, csv, _) = Run(FormatsTicket + "\n" + """{"id":"x,\"y\"","service":"fax","priority":"P1","created":"2026-03-02T06:15:00Z"}""", "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "csv");

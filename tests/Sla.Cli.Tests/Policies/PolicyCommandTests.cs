@@ -73,7 +73,7 @@ public sealed class PolicyCommandTests
         Assert.Equal("2026.1", result["policyVersion"]!.GetValue<string>());
         var metrics = result["metrics"]!.AsArray();
         Assert.Equal("""{"metric":"firstResponse","status":"due","target":"PT1H","calendar":"moscow-office","deadline":"2026-03-06T12:30:00Z"}""", metrics[0]!.ToJsonString());
-        Assert.Equal("""{"metric":"nextResponse","status":"perCustomerMessage","target":"PT4H","calendar":"moscow-office","deadline":null}""", metrics[1]!.ToJsonString());
+        Assert.Equal("""{"metric":"nextResponse","status":"startsLater","target":"PT4H","calendar":"moscow-office","deadline":null}""", metrics[1]!.ToJsonString());
         Assert.Equal("2026-03-11T12:45:00Z", metrics[2]!["deadline"]!.GetValue<string>());
     }
 

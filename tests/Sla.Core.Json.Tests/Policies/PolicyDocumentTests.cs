@@ -105,7 +105,7 @@ public sealed class PolicyDocumentTests
                   "warningAt": "high",
                   "services": [
                     { "id": "email", "name": "E-mail", "targets": {
-                        "P1": { "firstResponse": { "within": "P1D" }, "resolution": { "within": "PT4H", "businessDays": 1 }, "escalation": {} },
+                        "P1": { "firstResponse": { "within": "P1D" }, "resolution": { "within": "PT4H", "businessDays": 1 }, "escalation": { "within": "PT1H" } },
                         "P2": { "resolution": { "businessDays": -1, "calendar": "office" } },
                         "P1x": { "resolution": { "within": "PT1H", "calendar": "lunar", "cutoff": "16:00" } } } }
                   ],
@@ -123,15 +123,14 @@ public sealed class PolicyDocumentTests
             $"versions[0].calendars[0].timeZone: 'Atlantis/Central' is not a time zone known to {DateTimeZoneProviders.Tzdb.VersionId}: use an IANA zone id such as Europe/London.",
             "versions[0].priorities[1]: Expected a string, found the number 2.",
             "versions[0].warningAt: Expected a number, found the string \"high\".",
-            "versions[0].services[0].targets.P1.escalation: 'escalation' is not a field of the targets of a priority; the fields are firstResponse, nextResponse, resolution.",
             "versions[0].services[0].targets.P1.firstResponse.within: 'P1D' uses days or larger units, which are not a fixed amount of business time: write hours (PT24H) or use a business-days target.",
             "versions[0].services[0].targets.P1.resolution: A target is exactly one of: within (a duration such as PT4H) or businessDays (with optional cutoff and at).",
             "versions[0].services[0].targets.P2.resolution.businessDays: businessDays -1 is negative: use 0 for the day the ticket is received.",
             "versions[0].services[0].targets.P1x.resolution.cutoff: 'cutoff' belongs to a businessDays target, not a within target.",
-            "versions[0].objectives[0].metric: 'uptime' is not a metric: use firstResponse, nextResponse or resolution.",
             "versions[0].objectives[0].period: 'year' is not a period: use week, month or quarter.",
             "versions[0].credits[0].creditPercent: creditPercent is required: the credit in percent, such as 5.",
             "versions[0].availability[0].credits[0].cap: 'cap' is not a field of an availability credit tier; the fields are below, creditPercent.",
+            "versions[0].services[0].targets.P1.escalation: 'escalation' is not a metric of this version; the metrics are firstResponse, nextResponse, resolution.",
             "versions[0].services[0].targets.P1x: 'P1x' is not a priority of this version; the priorities are P1.",
             "versions[0].services[0].targets.P1x.resolution.calendar: 'lunar' is not a calendar of this version; the calendars are office, 24x7.",
             "versions[0].availability[0].atLeast: atLeast 2 is not a fraction in (0, 1], such as 0.95.",

@@ -127,10 +127,10 @@ public sealed class PolicyValidationTests
     [Fact]
     public void Objectives_naming_unknown_metrics_or_periods()
     {
-        var builder = Builder(v => v.AddObjective(new ComplianceObjective("email", (Metric)7, 0.9m, (ReportingPeriod)9)));
+        var builder = Builder(v => v.AddObjective(new ComplianceObjective("email", Metric.Named("uptime"), 0.9m, (ReportingPeriod)9)));
         Assert.Equal(
         [
-            "versions[0].objectives[0].metric: '7' is not a metric: use firstResponse, nextResponse or resolution.",
+            "versions[0].objectives[0].metric: 'uptime' is not a metric of this version; the metrics are firstResponse, nextResponse, resolution.",
             "versions[0].objectives[0].period: '9' is not a period: use week, month or quarter.",
         ], Problems(builder));
     }
