@@ -7,13 +7,16 @@ namespace Sla.Core.Benchmarks;
 /// Writes the bundled sample's tickets (run with <c>--generate-sample-tickets N FILE</c>): a quarter of a
 /// realistic desk under the sample policy. Tickets arrive mostly in Moscow office hours; agents answer
 /// and resolve around each priority's targets, sometimes late; some wait on the customer, change
-/// priority or are reopened. Deterministic (fixed seed).
+/// priority or are reopened; a quarter of the ERP tickets go to the L2 team for a while (the sample's
+/// operational-level agreement). Deterministic (fixed seeds; the L2 hand-offs draw from their own, so
+/// adding them left every other event as it was).
 /// </summary>
 internal static class SampleTicketGenerator
 {
     public static void Write(int count, string path, int seed = 2026)
     {
         var random = new Random(seed);
+        var handOffs = new Random(seed + 1);
         var quarterStart = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var tickets = new List<(DateTime Created, string Line)>();
         for (var i = 0; i < count; i++)
@@ -52,6 +55,16 @@ internal static class SampleTicketGenerator
             {
                 events.Add((After(Minutes(random, 600, 2000, 4000)), "\"reopened\""));
                 events.Add((After(Minutes(random, 30, 180, 600)), "\"resolved\""));
+            }
+            if (service == "erp" && handOffs.Next(4) == 0)
+            {
+                var assigned = created.AddMinutes(handOffs.Next(10, 120));
+                events.Add((assigned, "\"assigned\",\"group\":\"L2\""));
+                if (handOffs.Next(4) != 0)
+                {
+                    events.Add((assigned.AddMinutes(handOffs.Next(30, 600)), "\"assigned\",\"group\":\"L1\""));
+                }
+                events = [.. events.OrderBy(e => e.At)];
             }
             var json = new StringBuilder(512);
             json.Append(CultureInfo.InvariantCulture, $"\"service\":\"{service}\",\"priority\":\"{priority}\",\"created\":\"{Format(created)}\",\"events\":[");

@@ -19,9 +19,13 @@ internal static partial class SlaCommandLine
         var formatOption = new Option<EvaluationFormat>("--format") { Description = "jsonl (default), table or csv.", DefaultValueFactory = _ => EvaluationFormat.Jsonl };
         var explainOption = new Option<bool>("--explain") { Description = "Add each result's segments: counted, outside hours (naming the holiday), paused (naming the status)." };
         var parallelOption = new Option<bool>("--parallel") { Description = "Evaluate on every core (output order is kept)." };
+        var dueWithinOption = new Option<string?>("--due-within")
+        {
+            Description = "Only the tickets whose next change (a warning crossed or a deadline) falls within this duration of --at, such as PT1H; soonest first.",
+        };
         var command = new Command("evaluate", "Evaluate tickets against a policy: one result line per ticket, in input order.")
         {
-            policyOption, ticketsOption, atOption, formatOption, explainOption, parallelOption,
+            policyOption, ticketsOption, atOption, formatOption, explainOption, parallelOption, dueWithinOption,
         };
         command.SetAction(result =>
         {
@@ -30,6 +34,21 @@ internal static partial class SlaCommandLine
                 return ExitCodes.Invalid;
             }
             var now = at ?? clock.GetCurrentInstant();
+            Duration? dueWithin = null;
+            if (result.GetValue(dueWithinOption) is { } windowText)
+            {
+                if (!DurationText.TryParse(windowText, out var window, out var problem))
+                {
+                    console.Error.WriteLine($"--due-within: {problem}");
+                    return ExitCodes.Invalid;
+                }
+                if (window < Duration.Zero)
+                {
+                    console.Error.WriteLine($"--due-within: {windowText} is negative: give how far ahead to look, such as PT1H.");
+                    return ExitCodes.Invalid;
+                }
+                dueWithin = window;
+            }
             if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy)
             {
                 return ExitCodes.Invalid;
@@ -40,7 +59,8 @@ internal static partial class SlaCommandLine
             }
             using (input == console.InputStream ? null : input)
             {
-                return EvaluateCommand.Run(policy, input, now, result.GetValue(formatOption), result.GetValue(explainOption), result.GetValue(parallelOption), console);
+                var options = new EvaluateOptions(result.GetValue(formatOption), result.GetValue(explainOption), result.GetValue(parallelOption), dueWithin);
+                return EvaluateCommand.Run(policy, input, now, options, console);
             }
         });
         return command;

@@ -24,19 +24,29 @@ internal enum EvaluationFormat
     Csv,
 }
 
+/// <summary>What <c>sla evaluate</c> was asked for besides its input.</summary>
+/// <param name="Format">The output format.</param>
+/// <param name="Explain">Whether each result lists its segments.</param>
+/// <param name="Parallel">Whether batches are evaluated on every core.</param>
+/// <param name="DueWithin">With a value, only the tickets whose next change falls within it of the evaluation instant, soonest first.</param>
+internal sealed record EvaluateOptions(EvaluationFormat Format, bool Explain = false, bool Parallel = false, Duration? DueWithin = null);
+
 /// <summary>
 /// <c>sla evaluate</c>: tickets (JSON Lines) in, one result per ticket out, in input order. It streams:
 /// lines are read, evaluated and written in batches, so memory stays flat however many tickets come in;
-/// with <c>--parallel</c> each batch is evaluated on every core.
+/// with <c>--parallel</c> each batch is evaluated on every core. With <c>--due-within</c> only the tickets
+/// due soon are kept (and sorted, soonest first), then the tickets that could not be evaluated.
 /// </summary>
 internal static class EvaluateCommand
 {
     private const int BatchSize = 2048;
     private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error"];
 
-    public static int Run(PolicySet policy, Stream input, Instant now, EvaluationFormat format, bool explain, bool parallel, CliConsole console)
+    public static int Run(PolicySet policy, Stream input, Instant now, EvaluateOptions asked, CliConsole console)
     {
-        var options = new EvaluationOptions(explain);
+        var (format, parallel) = (asked.Format, asked.Parallel);
+        var options = new EvaluationOptions(asked.Explain);
+        var due = asked.DueWithin is { } window ? new DueSoon(now, window) : null;
         if (format == EvaluationFormat.Csv)
         {
             console.Out.WriteLine(string.Join(',', Columns));
@@ -49,11 +59,11 @@ internal static class EvaluateCommand
         var output = console.OutputStream;
         var failed = 0;
         var faulted = 0;
-        byte[][] Process(LineBatch batch)
+        Rendered[] Process(LineBatch batch)
         {
             using (batch)
             {
-                var rendered = new byte[batch.Count][];
+                var rendered = new Rendered[batch.Count];
                 void One(int i)
                 {
                     var evaluation = EvaluateLine(policy, batch, i, now, options, out var internalError);
@@ -65,7 +75,9 @@ internal static class EvaluateCommand
                     {
                         Interlocked.Exchange(ref faulted, 1);
                     }
-                    rendered[i] = Render(evaluation, format);
+                    rendered[i] = due is not null && evaluation.IsValid && !due.Includes(evaluation.NextChangeAt)
+                        ? default
+                        : new Rendered(Render(evaluation, format), evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i));
                 }
                 if (parallel)
                 {
@@ -83,18 +95,30 @@ internal static class EvaluateCommand
         }
 
         var batches = new Utf8LineBatches(input, BatchSize);
+        void Write(Rendered[] rendered)
+        {
+            if (due is not null)
+            {
+                due.Keep(rendered);
+                return;
+            }
+            foreach (var line in rendered)
+            {
+                output.Write(line.Bytes);
+            }
+        }
         if (!parallel)
         {
             while (batches.Next() is { } batch)
             {
-                Write(output, Process(batch));
+                Write(Process(batch));
             }
         }
         else
         {
             // Reading, evaluating and writing overlap: batches are evaluated on every core while the next
             // is read and the previous written, in input order. At most a few batches are in flight.
-            using var inFlight = new BlockingCollection<Task<byte[][]>>(boundedCapacity: 4);
+            using var inFlight = new BlockingCollection<Task<Rendered[]>>(boundedCapacity: 4);
             var producer = Task.Run(() =>
             {
                 try
@@ -111,18 +135,32 @@ internal static class EvaluateCommand
             });
             foreach (var pending in inFlight.GetConsumingEnumerable())
             {
-                Write(output, pending.GetAwaiter().GetResult());
+                Write(pending.GetAwaiter().GetResult());
             }
             producer.GetAwaiter().GetResult();
         }
+        due?.WriteTo(output);
         return faulted != 0 ? ExitCodes.InternalError : failed != 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
-    private static void Write(Stream output, byte[][] rendered)
+    /// <summary>One ticket's output, with when it next changes (null for a ticket that could not be evaluated) and its line.</summary>
+    private readonly record struct Rendered(byte[]? Bytes, Instant? NextChangeAt, int Line);
+
+    /// <summary>The tickets kept by <c>--due-within</c>: those due soon, soonest first (input order among equals), then the errors.</summary>
+    private sealed class DueSoon(Instant now, Duration window)
     {
-        foreach (var bytes in rendered)
+        private readonly List<Rendered> kept = [];
+
+        public bool Includes(Instant? nextChangeAt) => nextChangeAt is { } at && at - now <= window;
+
+        public void Keep(Rendered[] rendered) => kept.AddRange(rendered.Where(r => r.Bytes is not null));
+
+        public void WriteTo(Stream output)
         {
-            output.Write(bytes);
+            foreach (var line in kept.OrderBy(r => r.NextChangeAt is null).ThenBy(r => r.NextChangeAt ?? default).ThenBy(r => r.Line))
+            {
+                output.Write(line.Bytes);
+            }
         }
     }
 

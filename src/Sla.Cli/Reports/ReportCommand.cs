@@ -44,7 +44,7 @@ internal static class ReportCommand
                 console.Out.Write(HtmlReport.Render(policy, report, now));
                 break;
             case ReportFormat.Csv:
-                console.Out.WriteLine("service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99");
+                console.Out.WriteLine("service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99,cancelled");
                 foreach (var r in report.Rows)
                 {
                     console.Out.WriteLine(Csv.Row(
@@ -52,7 +52,7 @@ internal static class ReportCommand
                         r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count.ToString(CultureInfo.InvariantCulture),
                         r.Met.ToString(CultureInfo.InvariantCulture), r.Breached.ToString(CultureInfo.InvariantCulture),
                         r.Compliance?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? "",
-                        DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99),
+                        DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99), r.Cancelled.ToString(CultureInfo.InvariantCulture),
                     ]));
                 }
                 break;
@@ -67,10 +67,10 @@ internal static class ReportCommand
     {
         output.WriteLine($"Compliance report for {policy.Id} ({policy.Name}) as of {InstantText.Format(now)}: {report.TicketsEvaluated} tickets evaluated, {report.TicketsRejected} rejected.");
         output.WriteLine();
-        Table.Write(output, ["service", "priority", "metric", "period", "judged", "met", "breached", "compliance", "target", "p50", "p90", "p99"],
+        Table.Write(output, ["service", "priority", "metric", "period", "judged", "met", "breached", "cancelled", "compliance", "target", "p50", "p90", "p99"],
             report.Rows.Select(r => new[]
             {
-                r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached),
+                r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached), Number(r.Cancelled),
                 Percent(r.Compliance), r.Target?.Describe() ?? "-", DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99),
             }));
         output.WriteLine();
@@ -100,7 +100,7 @@ internal static class ReportCommand
             rows = report.Rows.Select(r => new
             {
                 service = r.Service, priority = r.Priority, metric = PolicyNames.Of(r.Metric), period = r.Period.Label,
-                judged = r.Count, met = r.Met, breached = r.Breached, compliance = r.Compliance,
+                judged = r.Count, met = r.Met, breached = r.Breached, cancelled = r.Cancelled, compliance = r.Compliance,
                 target = Core.Json.Compliance.EvaluationDocument.TargetText(r.Target), calendar = r.Target is null ? null : r.Target.CalendarId ?? "24x7",
                 p50 = DurationText.Format(r.P50), p90 = DurationText.Format(r.P90), p99 = DurationText.Format(r.P99),
             }),

@@ -18,8 +18,9 @@ namespace Sla.Core.Reports;
 /// <param name="P50">The median counted time.</param>
 /// <param name="P90">The 90th percentile of counted time.</param>
 /// <param name="P99">The 99th percentile of counted time.</param>
+/// <param name="Cancelled">Cycles cancelled in the period: reported, never judged, in no figure above.</param>
 public sealed record ComplianceRow(string Service, string Priority, Metric Metric, ReportPeriod Period, int Count, int Met, int Breached,
-    decimal? Compliance, SlaTarget? Target, Duration P50, Duration P90, Duration P99);
+    decimal? Compliance, SlaTarget? Target, Duration P50, Duration P90, Duration P99, int Cancelled);
 
 /// <summary>An objective over one period, and whether it was met.</summary>
 /// <param name="Objective">The objective.</param>

@@ -51,7 +51,8 @@ public sealed class ComplianceReportBuilder
         var zone = ZoneOf(version);
         foreach (var result in evaluation.Metrics)
         {
-            if (result.Status is not (MetricStatus.Met or MetricStatus.Breached) || result.Target is null)
+            // Cancelled cycles are counted beside the judged ones, never in a compliance figure.
+            if (result.Status is not (MetricStatus.Met or MetricStatus.Breached or MetricStatus.Cancelled) || result.Target is null)
             {
                 continue;
             }
@@ -60,7 +61,7 @@ public sealed class ComplianceReportBuilder
             {
                 continue;
             }
-            var key = new Judged(evaluation.Service!, result.Priority, result.Metric, at.InZone(zone).Date, result.Status == MetricStatus.Met, version);
+            var key = new Judged(evaluation.Service!, result.Priority, result.Metric, at.InZone(zone).Date, result.Status, version);
             if (!judged.TryGetValue(key, out var times))
             {
                 judged[key] = times = [];
@@ -105,7 +106,7 @@ public sealed class ComplianceReportBuilder
                 }
             }
         }
-        var breaches = judged.Where(j => !j.Key.Met)
+        var breaches = judged.Where(j => j.Key.Outcome == MetricStatus.Breached)
             .GroupBy(j => j.Key.Date)
             .Select(g => new DailyCount(g.Key, g.Sum(e => e.Value.Count)))
             .OrderBy(d => d.Date)
@@ -115,12 +116,13 @@ public sealed class ComplianceReportBuilder
 
     private static ComplianceRow Row(string service, string priority, Metric metric, ReportPeriod periodOf, PolicyVersion version, IEnumerable<KeyValuePair<Judged, List<Duration>>> entries)
     {
-        var met = entries.Where(e => e.Key.Met).Sum(e => e.Value.Count);
-        var breached = entries.Where(e => !e.Key.Met).Sum(e => e.Value.Count);
-        var times = entries.SelectMany(e => e.Value).OrderBy(d => d).ToArray();
+        var met = entries.Where(e => e.Key.Outcome == MetricStatus.Met).Sum(e => e.Value.Count);
+        var breached = entries.Where(e => e.Key.Outcome == MetricStatus.Breached).Sum(e => e.Value.Count);
+        var cancelled = entries.Where(e => e.Key.Outcome == MetricStatus.Cancelled).Sum(e => e.Value.Count);
+        var times = entries.Where(e => e.Key.Outcome != MetricStatus.Cancelled).SelectMany(e => e.Value).OrderBy(d => d).ToArray();
         var total = met + breached;
         return new ComplianceRow(service, priority, metric, periodOf, total, met, breached, total == 0 ? null : (decimal)met / total,
-            version.Service(service)?.TargetFor(priority, metric), Percentile(times, 0.50), Percentile(times, 0.90), Percentile(times, 0.99));
+            version.Service(service)?.TargetFor(priority, metric), Percentile(times, 0.50), Percentile(times, 0.90), Percentile(times, 0.99), cancelled);
     }
 
     /// <summary>Nearest-rank percentile.</summary>
@@ -130,13 +132,15 @@ public sealed class ComplianceReportBuilder
     /// <summary>Met and judged counts per period (of the given kind) for a scope, over this version's results.</summary>
     private IEnumerable<(ReportPeriod Period, int Met, int Total)> Figures(PolicyVersion version, string service, Metric metric, string? priority, ReportingPeriod kind, DateTimeZone zone) =>
         judged
-            .Where(j => j.Key.Version == version && j.Key.Service == service && j.Key.Metric == metric && (priority is null || j.Key.Priority == priority))
+            .Where(j => j.Key.Version == version && j.Key.Service == service && j.Key.Metric == metric && (priority is null || j.Key.Priority == priority)
+                && j.Key.Outcome != MetricStatus.Cancelled)
             .GroupBy(j => ReportPeriod.OfDate(kind, j.Key.Date, zone))
-            .Select(g => (g.Key, g.Where(e => e.Key.Met).Sum(e => e.Value.Count), g.Sum(e => e.Value.Count)))
+            .Select(g => (g.Key, g.Where(e => e.Key.Outcome == MetricStatus.Met).Sum(e => e.Value.Count), g.Sum(e => e.Value.Count)))
             .OrderBy(f => f.Key.Start);
 
     /// <summary>Periods follow the local dates of the version's first calendar, or UTC.</summary>
     private static DateTimeZone ZoneOf(PolicyVersion version) => version.Calendars.IsEmpty ? DateTimeZone.Utc : version.Calendars[0].Zone;
 
-    private readonly record struct Judged(string Service, string Priority, Metric Metric, LocalDate Date, bool Met, PolicyVersion Version);
+    /// <summary>Results with the same scope, local date and outcome (met, breached or cancelled).</summary>
+    private readonly record struct Judged(string Service, string Priority, Metric Metric, LocalDate Date, MetricStatus Outcome, PolicyVersion Version);
 }

@@ -61,6 +61,8 @@ public sealed class PolicyCommandTests
             "firstResponse  PT4H on moscow-office                2026-03-10T07:45:00Z (2026-03-10 10:45 Europe/Moscow)",
             "nextResponse                                        no target",
             "resolution     3 business days (cutoff 16:00) on moscow-office 2026-03-12T15:00:00Z (2026-03-12 18:00 Europe/Moscow)",
+            "update                                              no target",
+            "l2                                                  no target",
         ], Lines(output));
     }
 

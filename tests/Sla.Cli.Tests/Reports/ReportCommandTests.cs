@@ -49,10 +49,12 @@ public sealed class ReportCommandTests
         Assert.Equal("ticket B: service 'fax' is not in policy version 2026.1; the services are email, erp.", error.Trim());
         Assert.Equal(
         [
-            "service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99",
-            "email,P1,firstResponse,2026-03,1,1,0,1.0000,PT15M,PT5M,PT5M,PT5M",
+            "service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99,cancelled",
+            "email,P1,firstResponse,2026-03,1,1,0,1.0000,PT15M,PT5M,PT5M,PT5M,0",
             // Still open on April 1st: breached on March 2nd at 10:15, so judged in March.
-            "email,P1,resolution,2026-03,1,0,1,0.0000,PT4H,PT713H45M,PT713H45M,PT713H45M",
+            "email,P1,resolution,2026-03,1,0,1,0.0000,PT4H,PT713H45M,PT713H45M,PT713H45M,0",
+            // The reply started the first periodic update, which is still waiting for the next one.
+            "email,P1,update,2026-03,1,0,1,0.0000,PT2H,PT713H40M,PT713H40M,PT713H40M,0",
         ], Lines(output));
     }
 

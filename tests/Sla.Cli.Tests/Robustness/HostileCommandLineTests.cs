@@ -279,7 +279,7 @@ public sealed class HostileCommandLineTests
         using var output = new MemoryStream();
         var console = new CliConsole(new MemoryStream(), output, new StringWriter());
         var exitCode = Sla.Cli.Compliance.EvaluateCommand.Run(policy, new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', chat, email, chat.Replace("C-1", "C-2", StringComparison.Ordinal)))),
-            Instant.FromUtc(2026, 3, 2, 12, 0), Sla.Cli.Compliance.EvaluationFormat.Jsonl, explain: false, parallel: false, console);
+            Instant.FromUtc(2026, 3, 2, 12, 0), new Sla.Cli.Compliance.EvaluateOptions(Sla.Cli.Compliance.EvaluationFormat.Jsonl), console);
         Assert.Equal(3, exitCode);
         var lines = Lines(Encoding.UTF8.GetString(output.ToArray()));
         Assert.Equal(3, lines.Length);
