@@ -45,7 +45,7 @@ public static class EvaluationDocument
         writer.WriteEndObject();
     }
 
-    /// <summary>The document name of a status: <c>met</c>, <c>breached</c>, <c>running</c>, <c>paused</c>, <c>atRisk</c>, <c>notApplicable</c>.</summary>
+    /// <summary>The document name of a status: <c>met</c>, <c>breached</c>, <c>running</c>, <c>paused</c>, <c>atRisk</c>, <c>notApplicable</c>, <c>cancelled</c>.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The name.</returns>
     public static string StatusName(MetricStatus status) => status switch
