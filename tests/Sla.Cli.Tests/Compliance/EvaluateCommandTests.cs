@@ -89,6 +89,32 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public void Due_within_lists_the_tickets_whose_next_change_is_near_soonest_first_then_the_errors()
+    {
+        var input = string.Join('\n',
+            """{"id":"E","service":"email","priority":"P3","created":"2026-03-02T10:00:00Z","events":[]}""",
+            """{"id":"B","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z","events":[{"at":"2026-03-02T09:05:00Z","type":"agentReply"}]}""",
+            """{"id":"C","service":"email","priority":"P1","created":"2026-03-02T08:00:00Z","events":[{"at":"2026-03-02T08:10:00Z","type":"resolved"}]}""",
+            """{"id":"D","service":"fax","priority":"P1","created":"2026-03-02T08:00:00Z"}""",
+            """{"id":"A","service":"email","priority":"P1","created":"2026-03-02T10:00:00Z","events":[]}""");
+        foreach (var parallel in new[] { false, true })
+        {
+            string[] args = ["evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-02T10:05:00Z", "--due-within", "PT1H", .. parallel ? ["--parallel"] : Array.Empty<string>()];
+            var (exitCode, output, _) = Run(input, args);
+            Assert.Equal(1, exitCode);
+            var lines = Lines(output).Select(l => JsonNode.Parse(l)!).ToList();
+            // A's first response crosses 50 % at 10:07:30; B's periodic update crossed 50 % at 10:05 and crosses 75 % at 10:35;
+            // E (office hours, hours away) and C (resolved) are left out; D could not be evaluated, so it is still named.
+            Assert.Equal(["A", "B", "D"], lines.Select(l => l["id"]!.GetValue<string>()));
+            Assert.Equal("2026-03-02T10:07:30Z", lines[0]["metrics"]![0]!["nextChangeAt"]!.GetValue<string>());
+            var update = lines[1]["metrics"]!.AsArray().Single(m => m!["metric"]!.GetValue<string>() == "update")!;
+            Assert.Equal((0.5, "2026-03-02T10:35:00Z"), (update["warning"]!.GetValue<double>(), update["nextChangeAt"]!.GetValue<string>()));
+        }
+        Assert.Equal((2, "", "--due-within: -PT1H is negative: give how far ahead to look, such as PT1H.\n"),
+            Run(input, "evaluate", "--policy", Policy, "--tickets", "-", "--due-within", "-PT1H"));
+    }
+
+    [Fact]
     public void Table_and_csv()
     {
         var (_, table, _) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "table");

@@ -59,6 +59,27 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Custom_metrics_get_their_rows_and_cancelled_cycles_are_counted_beside_never_in_the_figure()
+    {
+        var withCancel = File.ReadAllText(Policy).Replace("\"cycles\": \"each\"", "\"cancel\": [\"status:merged\"], \"cycles\": \"each\"", StringComparison.Ordinal);
+        Assert.Contains("status:merged", withCancel, StringComparison.Ordinal);
+        var policy = TempFile(withCancel);
+        var tickets = """
+            {"id":"M","service":"erp","priority":"P1","created":"2026-03-02T06:00:00Z","events":[{"at":"2026-03-02T06:10:00Z","type":"assigned","group":"L2"},{"at":"2026-03-02T06:20:00Z","type":"status","status":"merged"}]}
+            {"id":"H","service":"erp","priority":"P1","created":"2026-03-02T06:00:00Z","events":[{"at":"2026-03-02T06:10:00Z","type":"assigned","group":"L2"},{"at":"2026-03-02T07:10:00Z","type":"assigned","group":"L1"}]}
+            """;
+        var (exitCode, csv, _) = Run(tickets, "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "csv");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("erp,P1,l2,2026-03,1,1,0,1.0000,PT2H,PT1H,PT1H,PT1H,1", Lines(csv));
+        var (_, json, _) = Run(tickets, "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "json");
+        var l2 = JsonNode.Parse(json)!["rows"]!.AsArray().Single(r => r!["metric"]!.GetValue<string>() == "l2")!;
+        Assert.Equal((1, 1, 1.0m), (l2["judged"]!.GetValue<int>(), l2["cancelled"]!.GetValue<int>(), l2["compliance"]!.GetValue<decimal>()));
+        var (_, html, _) = Run(tickets, "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "html");
+        Assert.Contains("<th>cancelled</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>l2</td><td>2026-03</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">1</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_rejects_a_malformed_instant_and_a_missing_file()
     {
         Assert.Equal((2, ""), (Run("", "report", "--policy", Policy, "--from", "last week").ExitCode, Run("", "report", "--policy", Policy, "--from", "last week").Out));
