@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using Sla.Core.Compliance;
@@ -9,21 +10,32 @@ namespace Sla.Core.Benchmarks;
 
 /// <summary>
 /// One ticket with a ten-event log (replies, customer messages, a pause, a priority change, resolve and
-/// reopen) under the sample policy, whose email service has first-response, next-response and
-/// resolution targets on the Moscow office calendar.
+/// reopen) under the sample policy's email service, measured two ways: with only the three built-in
+/// metrics (first response, next response, resolution: the sample as it was before it defined its own),
+/// and with six definitions (the built-ins, a pausable periodic update, an L2 operational-level agreement
+/// and Zendesk's requester wait time), where the ticket's internal note is an L2 assignment instead.
 /// </summary>
 [MemoryDiagnoser]
 public class EvaluationBenchmarks
 {
     private static readonly Instant Created = Instant.FromUtc(2026, 3, 2, 6, 15);
-    private PolicySet policy = null!;
+    private PolicySet builtIns = null!;
+    private PolicySet sixMetrics = null!;
     private Ticket ticket = null!;
+    private Ticket handedOff = null!;
     private Instant now;
 
     [GlobalSetup]
     public void Setup()
     {
-        policy = PolicyDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy.json")));
+        var sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy.json"));
+        builtIns = PolicyDocument.Parse(WithMetrics(sample, null));
+        sixMetrics = PolicyDocument.Parse(WithMetrics(sample, """
+            [ { "id": "firstResponse", "preset": "firstResponse" }, { "id": "nextResponse", "preset": "nextResponse" },
+              { "id": "resolution", "preset": "resolution" }, { "id": "update", "preset": "pausableUpdate" },
+              { "id": "l2", "start": ["assigned:L2"], "stop": ["unassigned:L2", "resolved"], "cancel": ["status:merged"], "cycles": "each" },
+              { "id": "requesterWait", "preset": "resolution", "pauseWhile": ["pending"] } ]
+            """));
         Instant At(int minutes) => Created + Duration.FromMinutes(minutes);
         ticket = new Ticket("T-1", "email", "P2", Created,
         [
@@ -38,17 +50,59 @@ public class EvaluationBenchmarks
             TicketEvent.Resolved(At(1000)),
             TicketEvent.Reopened(At(2000)),
         ]);
+        handedOff = ticket with { Events = ticket.Events.SetItem(2, TicketEvent.AssignedTo(At(70), "L2")) };
         now = At(2100);
-        var check = ComplianceEvaluator.Evaluate(policy, ticket, now);
-        if (!check.IsValid || check.Metrics.Length != 4)
-        {
-            throw new InvalidOperationException("The benchmark ticket does not evaluate as intended: " + check);
-        }
+        Check(builtIns, ticket, 4);
+        Check(sixMetrics, handedOff, 8);
     }
 
-    [Benchmark(Description = "Evaluate one ticket (10 events, 3 metrics)")]
-    public TicketEvaluation Evaluate() => ComplianceEvaluator.Evaluate(policy, ticket, now);
+    [Benchmark(Description = "Evaluate one ticket (10 events, 3 built-in metrics)")]
+    public TicketEvaluation Evaluate() => ComplianceEvaluator.Evaluate(builtIns, ticket, now);
+
+    [Benchmark(Description = "Evaluate one ticket (10 events, 6 metric definitions)")]
+    public TicketEvaluation EvaluateSixMetrics() => ComplianceEvaluator.Evaluate(sixMetrics, handedOff, now);
 
     [Benchmark(Description = "Evaluate one ticket with explanation")]
-    public TicketEvaluation EvaluateExplained() => ComplianceEvaluator.Evaluate(policy, ticket, now, new EvaluationOptions(Explain: true));
+    public TicketEvaluation EvaluateExplained() => ComplianceEvaluator.Evaluate(builtIns, ticket, now, new EvaluationOptions(Explain: true));
+
+    /// <summary>The sample policy with the given metrics list (or none), and targets for exactly those metrics on every priority of e-mail.</summary>
+    private static string WithMetrics(string sample, string? metrics)
+    {
+        var policy = JsonNode.Parse(sample)!;
+        var version = policy["versions"]![0]!.AsObject();
+        version.Remove("metrics");
+        version.Remove("warnings");
+        version["objectives"] = new JsonArray([.. version["objectives"]!.AsArray().Where(o => o!["metric"]!.GetValue<string>() is "firstResponse" or "nextResponse" or "resolution").Select(o => o!.DeepClone())]);
+        foreach (var service in version["services"]!.AsArray())
+        {
+            foreach (var (_, targets) in service!["targets"]!.AsObject())
+            {
+                foreach (var extra in targets!.AsObject().Select(t => t.Key).Where(k => k is not ("firstResponse" or "nextResponse" or "resolution")).ToList())
+                {
+                    targets.AsObject().Remove(extra);
+                }
+            }
+        }
+        if (metrics is not null)
+        {
+            version["metrics"] = JsonNode.Parse(metrics);
+            var email = version["services"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "email")!["targets"]!.AsObject();
+            foreach (var (_, targets) in email)
+            {
+                targets!["update"] = JsonNode.Parse("""{ "within": "PT8H", "calendar": "moscow-office" }""");
+                targets["l2"] = JsonNode.Parse("""{ "within": "PT4H" }""");
+                targets["requesterWait"] = JsonNode.Parse("""{ "within": "PT24H", "calendar": "moscow-office" }""");
+            }
+        }
+        return policy.ToJsonString();
+    }
+
+    private void Check(PolicySet policy, Ticket evaluated, int results)
+    {
+        var check = ComplianceEvaluator.Evaluate(policy, evaluated, now);
+        if (!check.IsValid || check.Metrics.Length != results)
+        {
+            throw new InvalidOperationException($"The benchmark ticket does not evaluate as intended: {check.Error ?? string.Join(", ", check.Metrics.Select(m => $"{m.Metric} {m.Cycle} {m.Status}"))}");
+        }
+    }
 }

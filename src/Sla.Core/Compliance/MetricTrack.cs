@@ -14,10 +14,6 @@ internal sealed class MetricTrack
     {
         Definition = definition;
         StartAfterIndex = startAfterIndex;
-        Start = new TriggerSet(definition.Start);
-        Stop = new TriggerSet(definition.Stop);
-        Cancel = new TriggerSet(definition.Cancel);
-        Resume = new TriggerSet(definition.Resume);
         cycles = [];
     }
 
@@ -25,10 +21,6 @@ internal sealed class MetricTrack
     {
         Definition = other.Definition;
         StartAfterIndex = other.StartAfterIndex;
-        Start = other.Start;
-        Stop = other.Stop;
-        Cancel = other.Cancel;
-        Resume = other.Resume;
         FirstCycleStopped = other.FirstCycleStopped;
         // Only the last cycle can change again (it may be open, or resumed); the copies share the others.
         cycles = [.. other.cycles];
@@ -44,13 +36,13 @@ internal sealed class MetricTrack
     /// <summary>The index of the metric named by <see cref="MetricDefinition.StartAfter"/>, or -1.</summary>
     public int StartAfterIndex { get; }
 
-    public TriggerSet Start { get; }
+    public TriggerSet Start => Definition.StartSet;
 
-    public TriggerSet Stop { get; }
+    public TriggerSet Stop => Definition.StopSet;
 
-    public TriggerSet Cancel { get; }
+    public TriggerSet Cancel => Definition.CancelSet;
 
-    public TriggerSet Resume { get; }
+    public TriggerSet Resume => Definition.ResumeSet;
 
     /// <summary>The running or paused cycle, or <see langword="null"/>.</summary>
     public MetricClock? Open { get; private set; }

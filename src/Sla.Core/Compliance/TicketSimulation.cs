@@ -34,7 +34,7 @@ internal sealed class TicketSimulation
         tracks = new MetricTrack[definitions.Length];
         for (var i = 0; i < tracks.Length; i++)
         {
-            tracks[i] = new MetricTrack(definitions[i], definitions[i].StartAfter is { } after ? definitions.IndexOf(definitions.First(d => d.Metric == after)) : -1);
+            tracks[i] = new MetricTrack(definitions[i], version.StartAfterIndexes[i]);
         }
         ApplyTriggers(FiredTriggers.Created, created);
     }

@@ -28,8 +28,6 @@ internal sealed class TriggerSet
         valued = [.. triggers.Where(t => t.Value is not null)];
     }
 
-    public bool IsEmpty => kinds == 0 && valued.IsEmpty;
-
     public static int Bit(MetricTriggerKind kind) => 1 << (int)kind;
 
     /// <summary>The plain trigger an event kind fires, as a bit (status, priority and group changes are added by the simulation when they change).</summary>

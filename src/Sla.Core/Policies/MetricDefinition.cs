@@ -53,6 +53,10 @@ public sealed class MetricDefinition
         Cycles = cycles;
         PauseWhile = pauseWhile;
         StartAfter = startAfter;
+        StartSet = new Compliance.TriggerSet(start);
+        StopSet = new Compliance.TriggerSet(stop);
+        CancelSet = new Compliance.TriggerSet(cancel);
+        ResumeSet = new Compliance.TriggerSet(resume);
     }
 
     /// <summary>Gets the metric the definition measures.</summary>
@@ -81,6 +85,15 @@ public sealed class MetricDefinition
 
     /// <summary>Gets the metric whose first cycle must have stopped before this one starts, or <see langword="null"/>.</summary>
     public Metric? StartAfter { get; }
+
+    // Compiled once per definition, so evaluating a ticket allocates nothing to test its triggers.
+    internal Compliance.TriggerSet StartSet { get; }
+
+    internal Compliance.TriggerSet StopSet { get; }
+
+    internal Compliance.TriggerSet CancelSet { get; }
+
+    internal Compliance.TriggerSet ResumeSet { get; }
 
     /// <summary>Gets the definitions a version without its own metrics has: first response, next response and resolution.</summary>
     /// <param name="pauseStatuses">The version's pause statuses, which pause the resolution clock.</param>

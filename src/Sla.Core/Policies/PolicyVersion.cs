@@ -23,6 +23,7 @@ public sealed class PolicyVersion
         BusinessDaysPauseRule businessDaysPause, ImmutableArray<double> warnings)
     {
         Metrics = metrics;
+        StartAfterIndexes = [.. metrics.Select(m => m.StartAfter is { } after ? metrics.IndexOf(metrics.First(d => d.Metric == after)) : -1)];
         DefinesMetrics = definesMetrics;
         PriorityChange = priorityChange;
         BusinessDaysPause = businessDaysPause;
@@ -64,6 +65,9 @@ public sealed class PolicyVersion
     /// definitions, or the three built-ins (first response, next response, resolution) when it defines none.
     /// </summary>
     public ImmutableArray<MetricDefinition> Metrics { get; }
+
+    /// <summary>For each of <see cref="Metrics"/>, the index of the metric it starts after, or -1.</summary>
+    internal ImmutableArray<int> StartAfterIndexes { get; }
 
     /// <summary>Gets whether the version defines its own metrics (<see langword="false"/>: <see cref="Metrics"/> holds the three built-ins).</summary>
     public bool DefinesMetrics { get; }
