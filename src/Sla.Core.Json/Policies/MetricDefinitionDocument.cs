@@ -8,36 +8,19 @@ namespace Sla.Core.Json.Policies;
 internal static class MetricDefinitionDocument
 {
     private static readonly string[] Fields = ["id", "preset", "start", "stop", "cancel", "resume", "cycles", "pauseWhile", "startAfter"];
+    private static readonly (string, PriorityChangeRule)[] PriorityChanges = [("keepCounted", PriorityChangeRule.KeepCounted), ("restart", PriorityChangeRule.Restart)];
+    private static readonly (string, BusinessDaysPauseRule)[] BusinessDaysPauses = [("extend", BusinessDaysPauseRule.Extend), ("ignore", BusinessDaysPauseRule.Ignore)];
+    private static readonly (string, MetricCycles)[] Cycles = [("once", MetricCycles.Once), ("each", MetricCycles.Each)];
 
     public static void ReadOptions(JsonElement version, string path, DocumentReader reader, PolicyVersionBuilder builder)
     {
-        switch (reader.OptionalString(version, "priorityChange", path))
+        if (Choice(version, "priorityChange", path, reader, "a priority-change rule", PriorityChanges) is { } priorityChange)
         {
-            case null:
-                break;
-            case "keepCounted":
-                builder.WithPriorityChange(PriorityChangeRule.KeepCounted);
-                break;
-            case "restart":
-                builder.WithPriorityChange(PriorityChangeRule.Restart);
-                break;
-            case var other:
-                reader.Report(DocumentReader.Join(path, "priorityChange"), $"'{other}' is not a priority-change rule: use keepCounted or restart.");
-                break;
+            builder.WithPriorityChange(priorityChange);
         }
-        switch (reader.OptionalString(version, "businessDaysPause", path))
+        if (Choice(version, "businessDaysPause", path, reader, "a business-days pause rule", BusinessDaysPauses) is { } businessDaysPause)
         {
-            case null:
-                break;
-            case "extend":
-                builder.WithBusinessDaysPause(BusinessDaysPauseRule.Extend);
-                break;
-            case "ignore":
-                builder.WithBusinessDaysPause(BusinessDaysPauseRule.Ignore);
-                break;
-            case var other:
-                reader.Report(DocumentReader.Join(path, "businessDaysPause"), $"'{other}' is not a business-days pause rule: use extend or ignore.");
-                break;
+            builder.WithBusinessDaysPause(businessDaysPause);
         }
         if (!version.TryGetProperty("warnings", out var listed) || listed.ValueKind == JsonValueKind.Null)
         {
@@ -102,23 +85,13 @@ internal static class MetricDefinitionDocument
             {
                 metric.ResumeOn([.. resume]);
             }
-            switch (reader.OptionalString(element, "cycles", metricPath))
+            if (Choice(element, "cycles", metricPath, reader, "a cycles rule", Cycles) is { } cycles)
             {
-                case null:
-                    break;
-                case "once":
-                    metric.WithCycles(MetricCycles.Once);
-                    break;
-                case "each":
-                    metric.WithCycles(MetricCycles.Each);
-                    break;
-                case var other:
-                    reader.Report(DocumentReader.Join(metricPath, "cycles"), $"'{other}' is not a cycles rule: use once (only the first start counts) or each.");
-                    break;
+                metric.WithCycles(cycles);
             }
             if (element.TryGetProperty("pauseWhile", out var pauses) && pauses.ValueKind != JsonValueKind.Null)
             {
-                metric.PauseWhile([.. Strings(element, "pauseWhile", metricPath, reader)]);
+                metric.PauseWhile([.. PolicyDocument.Strings(element, "pauseWhile", metricPath, reader)]);
             }
             if (reader.OptionalString(element, "startAfter", metricPath) is { } after)
             {
@@ -210,18 +183,22 @@ internal static class MetricDefinitionDocument
         return triggers;
     }
 
-    private static IEnumerable<string> Strings(JsonElement element, string field, string path, DocumentReader reader)
+    /// <summary>Reads a field that names one of a few choices; reports any other text with the choices.</summary>
+    private static T? Choice<T>(JsonElement element, string field, string path, DocumentReader reader, string what, (string Name, T Value)[] choices)
+        where T : struct
     {
-        foreach (var (item, itemPath) in reader.OptionalArray(element, field, path))
+        if (reader.OptionalString(element, field, path) is not { } text)
         {
-            if (item.ValueKind == JsonValueKind.String)
+            return null;
+        }
+        foreach (var (name, value) in choices)
+        {
+            if (name == text)
             {
-                yield return item.GetString()!;
-            }
-            else
-            {
-                reader.Report(itemPath, $"Expected a status, found {DocumentReader.Describe(item)}.");
+                return value;
             }
         }
+        reader.Report(DocumentReader.Join(path, field), $"'{text}' is not {what}: use {string.Join(" or ", choices.Select(c => c.Name))}.");
+        return null;
     }
 }

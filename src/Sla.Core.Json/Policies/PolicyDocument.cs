@@ -290,7 +290,7 @@ public static class PolicyDocument
         }
     }
 
-    private static IEnumerable<string> Strings(JsonElement element, string field, string path, DocumentReader reader)
+    internal static IEnumerable<string> Strings(JsonElement element, string field, string path, DocumentReader reader)
     {
         foreach (var (item, itemPath) in reader.OptionalArray(element, field, path))
         {

@@ -104,7 +104,7 @@ public sealed class MetricDefinitionDocumentTests
             "versions[0].metrics[0].start[1]: 'escalated' is not a trigger: use created, customerMessage, agentReply, agentNote, resolved, reopened, priority, status:<status>, assigned:<group> or unassigned:<group>.",
             "versions[0].metrics[0].start[2]: Expected a trigger such as agentReply or status:pending, found the number 7.",
             "versions[0].metrics[0].stop[0]: 'status:' does not say which status: write it after the colon, such as status:pending.",
-            "versions[0].metrics[0].cycles: 'twice' is not a cycles rule: use once (only the first start counts) or each.",
+            "versions[0].metrics[0].cycles: 'twice' is not a cycles rule: use once or each.",
             "versions[0].metrics[1].id: A metric needs an id, the name its targets use.",
             "versions[0].metrics[2]: Expected a metric (a JSON object), found the string \"l2\".",
             "versions[0].services[0].targets.P1.update: 'update' is not a metric of this version; the metrics are resolution.",
