@@ -3,7 +3,7 @@ using Sla.Core.Text;
 
 namespace Sla.Cli.Policies;
 
-/// <summary><c>sla policy check</c>: validates a policy and prints its versions and a services x priorities x targets table.</summary>
+/// <summary><c>sla policy check</c>: validates a policy and prints its versions, their metrics and options, and a services x priorities x metrics table of targets.</summary>
 internal static class PolicyCheckCommand
 {
     public static int Run(PolicySet policy, CliConsole console)
@@ -16,14 +16,17 @@ internal static class PolicyCheckCommand
             output.WriteLine($"Version {version.Version}, in force from {InstantText.Format(version.EffectiveFrom)}");
             output.WriteLine($"  Calendars: {string.Join(", ", version.Calendars.Select(c => $"{c.Id} ({c.Zone.Id})").Append("24x7"))}");
             output.WriteLine($"  Priorities: {string.Join(", ", version.Priorities)}; pause statuses: {(version.PauseStatuses.IsEmpty ? "none" : string.Join(", ", version.PauseStatuses))}; at risk from {version.WarningAt:P0} of a target");
-            var rows = version.Services.SelectMany(s => version.Priorities.Select(p => new[]
+            if (version.Warnings.Length > 1 || version.Warnings[0] != version.WarningAt || version.PriorityChange != PriorityChangeRule.KeepCounted || version.BusinessDaysPause != BusinessDaysPauseRule.Extend)
             {
-                s.Id, p,
-                Describe(s.TargetFor(p, Metric.FirstResponse)),
-                Describe(s.TargetFor(p, Metric.NextResponse)),
-                Describe(s.TargetFor(p, Metric.Resolution)),
-            })).ToList();
-            Table(output, ["service", "priority", "first response", "next response", "resolution"], rows);
+                output.WriteLine($"  Warnings at {string.Join(", ", version.Warnings.Select(w => w.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)))}; a priority change {(version.PriorityChange == PriorityChangeRule.Restart ? "restarts an open cycle whose target changes" : "keeps counted time")}; pauses {(version.BusinessDaysPause == BusinessDaysPauseRule.Ignore ? "never move" : "move")} business-days deadlines");
+            }
+            foreach (var metric in version.DefinesMetrics ? version.Metrics : [])
+            {
+                output.WriteLine($"  Metric {Describe(metric)}");
+            }
+            var rows = version.Services.SelectMany(s => version.Priorities.Select(p =>
+                new[] { s.Id, p }.Concat(version.Metrics.Select(m => Describe(s.TargetFor(p, m.Metric)))).ToArray())).ToList();
+            Table(output, ["service", "priority", .. version.Metrics.Select(m => Heading(m.Metric))], rows);
             foreach (var objective in version.Objectives)
             {
                 output.WriteLine($"  Objective: {objective.Service}{(objective.Priority is null ? "" : " " + objective.Priority)} {PolicyNames.Of(objective.Metric)} met at least {objective.AtLeast:P1} per {PolicyNames.Of(objective.Period)}");
@@ -42,6 +45,34 @@ internal static class PolicyCheckCommand
     }
 
     private static string Describe(SlaTarget? target) => target?.Describe() ?? "-";
+
+    /// <summary>The built-ins keep their words; a metric the policy defines is headed by its id.</summary>
+    private static string Heading(Metric metric) =>
+        metric == Metric.FirstResponse ? "first response" : metric == Metric.NextResponse ? "next response" : metric.Id;
+
+    private static string Describe(MetricDefinition metric)
+    {
+        static string List(IEnumerable<object> items) => string.Join(", ", items);
+        var parts = new List<string> { $"starts at {List(metric.Start)}", $"stops at {(metric.Stop.IsEmpty ? "nothing" : List(metric.Stop))}" };
+        if (!metric.Cancel.IsEmpty)
+        {
+            parts.Add($"cancelled at {List(metric.Cancel)}");
+        }
+        if (!metric.Resume.IsEmpty)
+        {
+            parts.Add($"resumed at {List(metric.Resume)}");
+        }
+        parts.Add(metric.Cycles == MetricCycles.Each ? "a cycle each start" : "once");
+        if (!metric.PauseWhile.IsEmpty)
+        {
+            parts.Add($"paused while {List(metric.PauseWhile)}");
+        }
+        if (metric.StartAfter is { } after)
+        {
+            parts.Add($"after {after.Id} first stops");
+        }
+        return $"{metric.Metric.Id}: {string.Join("; ", parts)}";
+    }
 
     private static void Table(TextWriter output, string[] header, List<string[]> rows)
     {

@@ -17,7 +17,7 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
     /// <summary>
     /// Finds the first thing that makes the ticket impossible to evaluate on its own terms: an event
     /// before creation, an event earlier than the one before it, a status or priority change without a
-    /// value. (Whether the service and priorities exist is a question for the policy.)
+    /// value, an assignment to an empty group name. (Whether the service and priorities exist is a question for the policy.)
     /// </summary>
     /// <returns>A sentence naming the ticket and the event, or <see langword="null"/> when the log is sound.</returns>
     public string? FindProblem()
@@ -55,6 +55,10 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         {
             return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not say which {(e.Kind == TicketEventKind.Status ? "status" : "priority")}.";
         }
+        if (e.Kind == TicketEventKind.Assigned && e.Value is { } group && string.IsNullOrWhiteSpace(group))
+        {
+            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) names an empty group: name the group, or null for no group.";
+        }
         return Enum.IsDefined(e.Kind) ? null : $"ticket {ticketId}: event {index + 1} has an unknown kind ({(int)e.Kind}).";
     }
 
@@ -65,7 +69,8 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
     {
         ArgumentNullException.ThrowIfNull(e);
         var kind = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString());
-        var value = e.Value is not null ? " " + e.Value : e.Kind == TicketEventKind.Assigned ? " to no group" : "";
+        // A blank value is quoted, so the message shows what was given rather than a run of spaces.
+        var value = e.Value is { } given ? " " + (string.IsNullOrWhiteSpace(given) ? $"'{given}'" : given) : e.Kind == TicketEventKind.Assigned ? " to no group" : "";
         return $"{kind}{value} at {Text.InstantText.Format(e.At)}";
     }
 }

@@ -18,9 +18,12 @@ public sealed class PolicyCommandTests
         Assert.Contains("Version 2026.1, in force from 2025-12-31T21:00:00Z", output);
         Assert.Contains("Priorities: P1, P2, P3, P4; pause statuses: pending, on-hold; at risk from 75 % of a target", output);
         var lines = Lines(output);
-        Assert.Contains(lines, l => l.StartsWith("service  priority  first response", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l == "email    P1        PT15M on 24x7                    PT30M on 24x7          PT4H on 24x7");
-        Assert.Contains(lines, l => l == "erp      P4        -                                -                      20 business days on moscow-office");
+        Assert.Contains("Warnings at 50 %, 75 %, 90 %; a priority change keeps counted time; pauses move business-days deadlines", output);
+        Assert.Contains("Metric update: starts at agentReply; stops at agentReply, resolved; a cycle each start; paused while pending, on-hold", output);
+        Assert.Contains("Metric l2: starts at assigned:L2; stops at unassigned:L2, resolved; a cycle each start", output);
+        Assert.Contains(lines, l => l.StartsWith("service  priority  first response", StringComparison.Ordinal) && l.EndsWith("update                 l2", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l == "email    P1        PT15M on 24x7                    PT30M on 24x7          PT4H on 24x7                                               PT2H on 24x7           -");
+        Assert.Contains(lines, l => l == "erp      P4        -                                -                      20 business days on moscow-office                          -                      -");
         Assert.Contains("Credit: email resolution below 90.0 %: 10%", output);
         Assert.Contains("Availability: erp at least 99.50 % per month on moscow-office; credits below 99.50 %: 5%, below 98.00 %: 20%", output);
     }

@@ -26,6 +26,11 @@ public sealed class BadTicketTests
             Error(Ticket("P2", At(16, 9), new TicketEvent(At(16, 10), TicketEventKind.Status))));
 
     [Fact]
+    public void An_assignment_to_an_empty_group_name() =>
+        Assert.Equal("ticket T-1: event 1 (assigned '  ' at 2026-03-16T10:00:00Z) names an empty group: name the group, or null for no group.",
+            Error(Ticket("P2", At(16, 9), TicketEvent.AssignedTo(At(16, 10), "  "))));
+
+    [Fact]
     public void An_unknown_priority_in_the_log() =>
         Assert.Equal("ticket T-1: event 2 (priority P9 at 2026-03-16T11:00:00Z) names priority 'P9', which is not in policy version v1; the priorities are P1, P2, P3, P4.",
             Error(Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 10)), TicketEvent.PriorityChange(At(16, 11), "P9"))));
