@@ -177,8 +177,6 @@ internal static class MetricReference
                     }
                     group = e.Value;
                     break;
-                default:
-                    break;
             }
             foreach (var metric in metrics)
             {
@@ -330,14 +328,15 @@ internal static class MetricReference
             }
             var deadline = Reach(target, now, target.Within - cycle.Counted);
             var crossed = policy.Warnings.Where(f => cycle.Counted >= Threshold(f, target)).ToList();
-            var next = policy.Warnings.Except(crossed)
+            var atRisk = cycle.Counted >= Threshold(policy.WarningAt, target);
+            var next = policy.Warnings.Except(crossed).Concat(atRisk ? [] : [policy.WarningAt])
                 .Select(f => Reach(target, now, Threshold(f, target) - cycle.Counted))
                 .Append(deadline)
                 .Where(t => t is not null)
                 .Min();
             return result with
             {
-                Status = cycle.Counted >= Threshold(policy.WarningAt, target) ? MetricStatus.AtRisk : MetricStatus.Running,
+                Status = atRisk ? MetricStatus.AtRisk : MetricStatus.Running,
                 Target = target,
                 Deadline = deadline,
                 Remaining = target.Within - cycle.Counted,
