@@ -265,30 +265,29 @@ internal sealed class MetricClock
             DurationTarget duration => duration.Within - counted,
             _ => Deadline is { } due ? Calendar!.Elapsed(now, due) : (Duration?)null,
         };
-        var total = counted + remaining;
-        var warnings = total is { } whole ? Warnings(now, counted, whole) : default;
-        var atRiskFrom = total is { } all ? Threshold(rules.WarningAt, all) : (Duration?)null;
-        var atRisk = counted >= atRiskFrom;
-        // The status turns at risk at its own threshold even when it is not one of the warning fractions: the timer covers it too.
-        var atRiskAt = atRiskFrom is { } threshold && !atRisk && Calendar!.TryAdd(now, threshold - counted, out var turns) ? turns : (Instant?)null;
+        var warnings = remaining is { } left ? Warnings(now, counted, counted + left) : default;
+        var atRisk = remaining is { } rest && counted >= Threshold(rules.WarningAt, counted + rest);
         return new MetricResult(Metric, Cycle, atRisk ? MetricStatus.AtRisk : MetricStatus.Running, Start, StopAt, Target, Deadline, counted, remaining, null,
-            segments, Priority, warnings.Crossed, Earliest(Earliest(warnings.NextAt, atRiskAt), Deadline));
+            segments, Priority, warnings.Crossed, Earliest(warnings.NextAt, Deadline));
     }
 
-    /// <summary>The highest warning fraction crossed, and when the next one will be if nothing else happens.</summary>
+    /// <summary>
+    /// The highest warning fraction crossed, and when the next fraction (a warning, or the at-risk one, so the timer covers
+    /// turning at risk too) will be if nothing else happens: the smallest uncrossed fraction comes first, so one sum answers it.
+    /// </summary>
     private (double? Crossed, Instant? NextAt) Warnings(Instant now, Duration counted, Duration total)
     {
         double? crossed = null;
-        foreach (var fraction in rules.Warnings)
+        foreach (var (fraction, isWarning) in rules.TimedFractions)
         {
             var threshold = Threshold(fraction, total);
-            if (counted >= threshold)
-            {
-                crossed = fraction;
-            }
-            else
+            if (counted < threshold)
             {
                 return (crossed, Calendar!.TryAdd(now, threshold - counted, out var at) ? at : null);
+            }
+            if (isWarning)
+            {
+                crossed = fraction;
             }
         }
         return (crossed, null);

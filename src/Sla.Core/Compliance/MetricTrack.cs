@@ -1,20 +1,23 @@
+using NodaTime;
 using Sla.Core.Policies;
 
 namespace Sla.Core.Compliance;
 
 /// <summary>
-/// One metric definition as it applies to one ticket: its compiled triggers and the cycles it has had.
-/// Mutable, used by one simulation at a time; <see cref="Clone"/> gives an independent copy.
+/// One metric definition as it applies to one ticket: the cycles it has had, which one is open, and
+/// whether its first cycle has stopped. Mutable, used by one simulation at a time; <see cref="Clone"/>
+/// gives an independent copy.
 /// </summary>
 internal sealed class MetricTrack
 {
-    private readonly List<MetricClock> cycles;
+    // Most metrics have one cycle: it is kept in a field, and a list is made only for a second.
+    private MetricClock? first;
+    private List<MetricClock>? more;
 
     public MetricTrack(MetricDefinition definition, int startAfterIndex)
     {
         Definition = definition;
         StartAfterIndex = startAfterIndex;
-        cycles = [];
     }
 
     private MetricTrack(MetricTrack other)
@@ -23,12 +26,17 @@ internal sealed class MetricTrack
         StartAfterIndex = other.StartAfterIndex;
         FirstCycleStopped = other.FirstCycleStopped;
         // Only the last cycle can change again (it may be open, or resumed); the copies share the others.
-        cycles = [.. other.cycles];
-        if (cycles.Count > 0)
+        if (other.more is { Count: > 0 } cycles)
         {
-            cycles[^1] = cycles[^1].Clone();
-            Open = other.Open is null ? null : cycles[^1];
+            first = other.first;
+            more = [.. cycles];
+            more[^1] = more[^1].Clone();
         }
+        else
+        {
+            first = other.first?.Clone();
+        }
+        Open = other.Open is null ? null : Last;
     }
 
     public MetricDefinition Definition { get; }
@@ -36,38 +44,41 @@ internal sealed class MetricTrack
     /// <summary>The index of the metric named by <see cref="MetricDefinition.StartAfter"/>, or -1.</summary>
     public int StartAfterIndex { get; }
 
-    public TriggerSet Start => Definition.StartSet;
-
-    public TriggerSet Stop => Definition.StopSet;
-
-    public TriggerSet Cancel => Definition.CancelSet;
-
-    public TriggerSet Resume => Definition.ResumeSet;
-
     /// <summary>The running or paused cycle, or <see langword="null"/>.</summary>
     public MetricClock? Open { get; private set; }
 
     /// <summary>Whether the first cycle has stopped (not cancelled): what <see cref="MetricDefinition.StartAfter"/> waits for.</summary>
     public bool FirstCycleStopped { get; private set; }
 
-    public IReadOnlyList<MetricClock> Cycles => cycles;
+    public int CycleCount => first is null ? 0 : 1 + (more?.Count ?? 0);
 
-    public bool MayStartCycle => Open is null && (cycles.Count == 0 || Definition.Cycles == MetricCycles.Each);
+    public bool MayStartCycle => Open is null && (first is null || Definition.Cycles == MetricCycles.Each);
 
     /// <summary>The last cycle, when it stopped (not cancelled) and can run again.</summary>
-    public MetricClock? Resumable => Open is null && cycles.Count > 0 && cycles[^1] is { IsCancelled: false } last ? last : null;
+    public MetricClock? Resumable => Open is null && Last is { IsCancelled: false } last ? last : null;
+
+    private MetricClock? Last => more is { Count: > 0 } ? more[^1] : first;
+
+    public MetricClock Cycle(int index) => index == 0 ? first! : more![index - 1];
 
     public MetricTrack Clone() => new(this);
 
     public void Add(MetricClock cycle)
     {
-        cycles.Add(cycle);
+        if (first is null)
+        {
+            first = cycle;
+        }
+        else
+        {
+            (more ??= []).Add(cycle);
+        }
         Open = cycle;
     }
 
     public void Reopen(MetricClock cycle) => Open = cycle;
 
-    public void EndOpen(NodaTime.Instant at, bool cancelled)
+    public void EndOpen(Instant at, bool cancelled)
     {
         if (Open is null)
         {
@@ -80,7 +91,7 @@ internal sealed class MetricTrack
         else
         {
             Open.Stop(at);
-            FirstCycleStopped |= ReferenceEquals(Open, cycles[0]);
+            FirstCycleStopped |= ReferenceEquals(Open, first);
         }
         Open = null;
     }

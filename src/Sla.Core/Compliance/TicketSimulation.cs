@@ -18,6 +18,7 @@ internal sealed class TicketSimulation
     private readonly ServiceDefinition service;
     private readonly bool explain;
     private readonly MetricTrack[] tracks;
+    private TargetInForce[] targets;
     private string priority;
     private string? status;
     private string? group;
@@ -29,6 +30,7 @@ internal sealed class TicketSimulation
         this.service = service;
         this.priority = priority;
         this.explain = explain;
+        targets = version.TargetsInForce(service.Id, priority);
         LastEventAt = created;
         var definitions = version.Metrics;
         tracks = new MetricTrack[definitions.Length];
@@ -45,6 +47,7 @@ internal sealed class TicketSimulation
         service = other.service;
         explain = other.explain;
         priority = other.priority;
+        targets = other.targets;
         status = other.status;
         group = other.group;
         resolved = other.resolved;
@@ -87,12 +90,13 @@ internal sealed class TicketSimulation
                 break;
             case TicketEventKind.Priority when e.Value != priority:
                 priority = e.Value!;
+                targets = version.TargetsInForce(service.Id, priority);
                 fired = fired with { Kinds = TriggerSet.Bit(MetricTriggerKind.Priority) };
-                foreach (var track in tracks)
+                for (var i = 0; i < tracks.Length; i++)
                 {
-                    if (track.Open is { } open)
+                    if (tracks[i].Open is { } open)
                     {
-                        SetTarget(open, at, changed: true);
+                        SetTarget(open, i, at, changed: true);
                     }
                 }
                 break;
@@ -112,15 +116,21 @@ internal sealed class TicketSimulation
 
     private void ApplyTriggers(in FiredTriggers fired, Instant at)
     {
-        foreach (var track in tracks)
+        for (var i = 0; i < tracks.Length; i++)
         {
+            var track = tracks[i];
+            var definition = track.Definition;
+            if (!definition.AnySet.FiresOn(fired))
+            {
+                continue;
+            }
             if (track.Open is not null)
             {
-                if (track.Cancel.FiresOn(fired))
+                if (definition.CancelSet.FiresOn(fired))
                 {
                     track.EndOpen(at, cancelled: true);
                 }
-                else if (track.Stop.FiresOn(fired))
+                else if (definition.StopSet.FiresOn(fired))
                 {
                     track.EndOpen(at, cancelled: false);
                 }
@@ -129,16 +139,16 @@ internal sealed class TicketSimulation
             {
                 continue;
             }
-            if (track.Resumable is { } last && track.Resume.FiresOn(fired))
+            if (track.Resumable is { } last && definition.ResumeSet.FiresOn(fired))
             {
-                var target = service.TargetFor(priority, track.Definition.Metric);
-                last.Resume(at, target, target is null ? null : version.Calendar(target.CalendarId), PauseStatus(track), priority);
+                var (target, calendar) = targets[i];
+                last.Resume(at, target, calendar, PauseStatus(track), priority);
                 track.Reopen(last);
             }
-            if (track.MayStartCycle && track.Start.FiresOn(fired) && (track.StartAfterIndex < 0 || tracks[track.StartAfterIndex].FirstCycleStopped))
+            if (track.MayStartCycle && definition.StartSet.FiresOn(fired) && (track.StartAfterIndex < 0 || tracks[track.StartAfterIndex].FirstCycleStopped))
             {
-                var cycle = new MetricClock(track.Definition.Metric, track.Cycles.Count + 1, at, version, explain);
-                SetTarget(cycle, at, changed: false);
+                var cycle = new MetricClock(definition.Metric, track.CycleCount + 1, at, version, explain);
+                SetTarget(cycle, i, at, changed: false);
                 track.Add(cycle);
                 SetPause(track, cycle);
             }
@@ -151,15 +161,15 @@ internal sealed class TicketSimulation
         var count = 0;
         foreach (var track in tracks)
         {
-            count += track.Cycles.Count;
+            count += track.CycleCount;
         }
         var results = new MetricResult[count];
         var next = 0;
         foreach (var track in tracks)
         {
-            foreach (var cycle in track.Cycles)
+            for (var c = 0; c < track.CycleCount; c++)
             {
-                results[next++] = cycle.ResultAt(now);
+                results[next++] = track.Cycle(c).ResultAt(now);
             }
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
@@ -184,9 +194,9 @@ internal sealed class TicketSimulation
         }
     }
 
-    private void SetTarget(MetricClock clock, Instant at, bool changed)
+    private void SetTarget(MetricClock clock, int track, Instant at, bool changed)
     {
-        var target = service.TargetFor(priority, clock.Metric);
-        clock.SetTarget(target, target is null ? null : version.Calendar(target.CalendarId), at, priority, changed);
+        var (target, calendar) = targets[track];
+        clock.SetTarget(target, calendar, at, priority, changed);
     }
 }

@@ -57,6 +57,7 @@ public sealed class MetricDefinition
         StopSet = new Compliance.TriggerSet(stop);
         CancelSet = new Compliance.TriggerSet(cancel);
         ResumeSet = new Compliance.TriggerSet(resume);
+        AnySet = new Compliance.TriggerSet([.. start, .. stop, .. cancel, .. resume]);
     }
 
     /// <summary>Gets the metric the definition measures.</summary>
@@ -94,6 +95,9 @@ public sealed class MetricDefinition
     internal Compliance.TriggerSet CancelSet { get; }
 
     internal Compliance.TriggerSet ResumeSet { get; }
+
+    /// <summary>Every trigger of the definition: an event none of them fires on leaves the metric alone.</summary>
+    internal Compliance.TriggerSet AnySet { get; }
 
     /// <summary>Gets the definitions a version without its own metrics has: first response, next response and resolution.</summary>
     /// <param name="pauseStatuses">The version's pause statuses, which pause the resolution clock.</param>

@@ -14,6 +14,7 @@ public sealed class PolicyVersion
 {
     private readonly ImmutableDictionary<string, BusinessCalendar> calendarsById;
     private readonly ImmutableDictionary<string, ServiceDefinition> servicesById;
+    private readonly ImmutableDictionary<string, ImmutableDictionary<string, TargetInForce[]>> targetsInForce;
 
     internal PolicyVersion(string version, Instant effectiveFrom, ImmutableArray<BusinessCalendar> calendars,
         ImmutableArray<string> priorities, ImmutableArray<string> pauseStatuses, double warningAt,
@@ -23,6 +24,7 @@ public sealed class PolicyVersion
         BusinessDaysPauseRule businessDaysPause, ImmutableArray<double> warnings)
     {
         Metrics = metrics;
+        TimedFractions = [.. warnings.Append(warningAt).Distinct().Order().Select(f => (f, warnings.Contains(f)))];
         StartAfterIndexes = [.. metrics.Select(m => m.StartAfter is { } after ? metrics.IndexOf(metrics.First(d => d.Metric == after)) : -1)];
         DefinesMetrics = definesMetrics;
         PriorityChange = priorityChange;
@@ -40,6 +42,8 @@ public sealed class PolicyVersion
         Availability = availability;
         calendarsById = calendars.ToImmutableDictionary(c => c.Id);
         servicesById = services.ToImmutableDictionary(s => s.Id);
+        targetsInForce = services.ToImmutableDictionary(s => s.Id, s => priorities.ToImmutableDictionary(p => p, p =>
+            metrics.Select(m => s.TargetFor(p, m.Metric) is { } target ? new TargetInForce(target, Calendar(target.CalendarId)) : default).ToArray()));
     }
 
     /// <summary>Gets the version's name, such as <c>2026.1</c>.</summary>
@@ -65,6 +69,9 @@ public sealed class PolicyVersion
     /// definitions, or the three built-ins (first response, next response, resolution) when it defines none.
     /// </summary>
     public ImmutableArray<MetricDefinition> Metrics { get; }
+
+    /// <summary>The warning fractions and <see cref="WarningAt"/>, ascending, each marked whether it is a warning: the instants a running result's timer covers.</summary>
+    internal ImmutableArray<(double Fraction, bool IsWarning)> TimedFractions { get; }
 
     /// <summary>For each of <see cref="Metrics"/>, the index of the metric it starts after, or -1.</summary>
     internal ImmutableArray<int> StartAfterIndexes { get; }
@@ -101,6 +108,9 @@ public sealed class PolicyVersion
         id is null or BusinessCalendar.AlwaysOpenId ? BusinessCalendar.AlwaysOpen
         : calendarsById.TryGetValue(id, out var calendar) ? calendar
         : throw new KeyNotFoundException($"Policy version {Version} has no calendar '{id}'.");
+
+    /// <summary>The targets (and their calendars) of a service and priority, one per metric in <see cref="Metrics"/> order; looked up once per version, not per event.</summary>
+    internal TargetInForce[] TargetsInForce(string service, string priority) => targetsInForce[service][priority];
 
     /// <summary>Gets a service by id, or <see langword="null"/>.</summary>
     /// <param name="id">The service id.</param>
@@ -151,6 +161,9 @@ public sealed class PolicyVersion
             : new MetricDeadline(metric, target, DeadlineKind.Unreachable, null);
     }
 }
+
+/// <summary>A metric's target in force for a service and priority, with its calendar; both null when none is set.</summary>
+internal readonly record struct TargetInForce(SlaTarget? Target, BusinessCalendar? Calendar);
 
 /// <summary>A metric's deadline for a new ticket.</summary>
 /// <param name="Metric">The metric.</param>
