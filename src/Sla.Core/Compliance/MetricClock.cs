@@ -15,6 +15,7 @@ internal sealed class MetricClock
 {
     private readonly PolicyVersion rules;
     private List<Stretch>? stretches;
+    private Instant? daysDeadline;
 
     public MetricClock(Metric metric, int cycle, Instant start, PolicyVersion rules, bool explain)
     {
@@ -44,7 +45,7 @@ internal sealed class MetricClock
         LastT = other.LastT;
         BreachedAt = other.BreachedAt;
         PausedBusiness = other.PausedBusiness;
-        Deadline = other.Deadline;
+        daysDeadline = other.daysDeadline;
         stretches = other.stretches is null ? null : [.. other.stretches];
     }
 
@@ -85,8 +86,16 @@ internal sealed class MetricClock
     /// <summary>Business time spent paused, on the calendar in force: it pushes a business-days deadline later.</summary>
     public Duration PausedBusiness { get; private set; }
 
-    /// <summary>The deadline in force while running with a target and not breached (kept as it was when stopped).</summary>
-    public Instant? Deadline { get; private set; }
+    /// <summary>
+    /// The deadline in force while running with a target and not breached (as it was when stopped). A duration target's is
+    /// worked out when asked for, not at every event: whether it passed is a comparison of counted time with the target.
+    /// </summary>
+    private Instant? Deadline => Target switch
+    {
+        DurationTarget duration when PausedBy is null && BreachedAt is null => Calendar!.TryAdd(LastT, duration.Within - Counted, out var due) ? due : null,
+        BusinessDaysTarget => daysDeadline,
+        _ => null,
+    };
 
     private bool IsCounting => !IsStopped && PausedBy is null && Target is not null;
 
@@ -99,7 +108,7 @@ internal sealed class MetricClock
     public MetricClock Clone() => new(this);
 
     /// <summary>Brings the clock up to <paramref name="t"/>: counts, pauses, and breaches when the deadline passes strictly before it.</summary>
-    public void AdvanceTo(Instant t)
+    public void AdvanceTo(Instant t, ref ElapsedMemo memo)
     {
         if (IsStopped || t <= LastT)
         {
@@ -117,22 +126,39 @@ internal sealed class MetricClock
             }
             else if (Target is BusinessDaysTarget)
             {
-                PausedBusiness += Calendar!.Elapsed(LastT, t);
+                PausedBusiness += memo.Elapsed(Calendar!, LastT, t);
             }
             stretches?.Add(new Stretch(LastT, t, SegmentKind.Paused, null, PausedBy));
         }
         else
         {
-            BreachIfPassed(t);
-            Counted += Calendar!.Elapsed(LastT, t);
+            var elapsed = memo.Elapsed(Calendar!, LastT, t);
+            if (BreachedAt is null && Passed(elapsed, t) is { } breachedAt)
+            {
+                Breach(breachedAt);
+            }
+            Counted += elapsed;
             stretches?.Add(new Stretch(LastT, t, SegmentKind.Counted, Calendar, null));
         }
         LastT = t;
     }
 
+    /// <summary>
+    /// The deadline, when it passes strictly before <paramref name="t"/> while <paramref name="elapsed"/> more is counted
+    /// from <see cref="LastT"/>. A duration target's deadline is only worked out once the counted time reaches the target
+    /// within the stretch (it can lie before <paramref name="t"/> with nothing counted after it: a deadline at Friday's
+    /// close, the next event on Saturday).
+    /// </summary>
+    private Instant? Passed(Duration elapsed, Instant t) => Target switch
+    {
+        DurationTarget duration when Counted + elapsed >= duration.Within => Calendar!.Add(LastT, duration.Within - Counted) is var due && due < t ? due : null,
+        DurationTarget => null,
+        _ => daysDeadline is { } due && due < t ? due : null,
+    };
+
     private void BreachIfPassed(Instant t)
     {
-        if (BreachedAt is null && Deadline is { } deadline && deadline < t)
+        if (BreachedAt is null && daysDeadline is { } deadline && deadline < t)
         {
             Breach(deadline);
         }
@@ -165,13 +191,13 @@ internal sealed class MetricClock
         Calendar = calendar;
         if (target is null || BreachedAt is not null || IsStopped)
         {
-            Deadline = null;
+            daysDeadline = null;
             return;
         }
         var usedUp = target switch
         {
             DurationTarget duration => Counted > duration.Within,
-            _ => ComputeDeadline() is { } deadline && deadline < at,
+            _ => DaysDeadline() is { } deadline && deadline < at,
         };
         if (usedUp)
         {
@@ -214,23 +240,15 @@ internal sealed class MetricClock
         SetTarget(target, calendar, at, priority);
     }
 
-    private void RefreshDeadline() => Deadline = HasLiveDeadline && BreachedAt is null ? ComputeDeadline() : null;
+    private void RefreshDeadline() => daysDeadline = Target is BusinessDaysTarget && HasLiveDeadline && BreachedAt is null ? DaysDeadline() : null;
 
-    private Instant? ComputeDeadline()
-    {
-        switch (Target)
-        {
-            case DurationTarget duration:
-                return Calendar!.TryAdd(LastT, duration.Within - Counted, out var deadline) ? deadline : null;
-            case BusinessDaysTarget days:
-                return Calendar!.TryAddBusinessDays(Start, days.Days, out var due) && Calendar.TryAdd(due, PausedBusiness, out var pushed) ? pushed : null;
-            default:
-                return null;
-        }
-    }
+    private Instant? DaysDeadline() =>
+        Target is BusinessDaysTarget days && Calendar!.TryAddBusinessDays(Start, days.Days, out var due) && Calendar.TryAdd(due, PausedBusiness, out var pushed)
+            ? pushed
+            : null;
 
     /// <summary>The result as of <paramref name="now"/> (at or after the last event applied), without changing the clock.</summary>
-    public MetricResult ResultAt(Instant now)
+    public MetricResult ResultAt(Instant now, ref ElapsedMemo memo)
     {
         var segments = stretches is null ? [] : Explain(!IsStopped && now > LastT ? new Stretch(LastT, now, TailKind(), Calendar, PausedBy) : null);
         if (IsCancelled)
@@ -240,35 +258,34 @@ internal sealed class MetricClock
         var counted = Counted;
         var breachedAt = BreachedAt;
         var judgedBy = (Target: BreachTarget, Priority: BreachPriority);
-        if (!IsStopped && now > LastT)
+        if (!IsStopped && now > LastT && HasLiveDeadline)
         {
-            if (breachedAt is null && HasLiveDeadline && Deadline is { } deadline && deadline < now)
+            var elapsed = IsCounting ? memo.Elapsed(Calendar!, LastT, now) : Duration.Zero;
+            if (breachedAt is null && Passed(elapsed, now) is { } passed)
             {
-                (breachedAt, judgedBy) = (deadline, (Target, Priority));
+                (breachedAt, judgedBy) = (passed, (Target, Priority));
             }
-            if (IsCounting)
-            {
-                counted += Calendar!.Elapsed(LastT, now);
-            }
+            counted += elapsed;
         }
         if (breachedAt is not null)
         {
             return new MetricResult(Metric, Cycle, MetricStatus.Breached, Start, StopAt, judgedBy.Target, breachedAt, counted, null, breachedAt, segments, judgedBy.Priority!, null, null);
         }
+        var deadline = Deadline;
         if (Target is null || IsStopped || PausedBy is not null)
         {
             var status = Target is null ? MetricStatus.NotApplicable : IsStopped ? MetricStatus.Met : MetricStatus.Paused;
-            return new MetricResult(Metric, Cycle, status, Start, StopAt, Target, Target is null ? null : Deadline, counted, null, null, segments, Priority, null, null);
+            return new MetricResult(Metric, Cycle, status, Start, StopAt, Target, deadline, counted, null, null, segments, Priority, null, null);
         }
         var remaining = Target switch
         {
             DurationTarget duration => duration.Within - counted,
-            _ => Deadline is { } due ? Calendar!.Elapsed(now, due) : (Duration?)null,
+            _ => deadline is { } due ? Calendar!.Elapsed(now, due) : (Duration?)null,
         };
         var warnings = remaining is { } left ? Warnings(now, counted, counted + left) : default;
         var atRisk = remaining is { } rest && counted >= Threshold(rules.WarningAt, counted + rest);
-        return new MetricResult(Metric, Cycle, atRisk ? MetricStatus.AtRisk : MetricStatus.Running, Start, StopAt, Target, Deadline, counted, remaining, null,
-            segments, Priority, warnings.Crossed, Earliest(warnings.NextAt, Deadline));
+        return new MetricResult(Metric, Cycle, atRisk ? MetricStatus.AtRisk : MetricStatus.Running, Start, StopAt, Target, deadline, counted, remaining, null,
+            segments, Priority, warnings.Crossed, Earliest(warnings.NextAt, deadline));
     }
 
     /// <summary>

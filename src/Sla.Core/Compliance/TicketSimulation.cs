@@ -73,9 +73,10 @@ internal sealed class TicketSimulation
         LastEventAt = at;
         // Only open cycles count: advancing just those keeps a ticket's evaluation linear in its events,
         // however many cycles it has had.
+        var memo = default(ElapsedMemo);
         foreach (var track in tracks)
         {
-            track.Open?.AdvanceTo(at);
+            track.Open?.AdvanceTo(at, ref memo);
         }
         var fired = new FiredTriggers(TriggerSet.BitOf(e.Kind), null, null, null);
         switch (e.Kind)
@@ -165,11 +166,12 @@ internal sealed class TicketSimulation
         }
         var results = new MetricResult[count];
         var next = 0;
+        var memo = default(ElapsedMemo);
         foreach (var track in tracks)
         {
             for (var c = 0; c < track.CycleCount; c++)
             {
-                results[next++] = track.Cycle(c).ResultAt(now);
+                results[next++] = track.Cycle(c).ResultAt(now, ref memo);
             }
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(results);

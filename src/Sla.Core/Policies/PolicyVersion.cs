@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
 using Sla.Core.Calendars;
@@ -14,7 +15,7 @@ public sealed class PolicyVersion
 {
     private readonly ImmutableDictionary<string, BusinessCalendar> calendarsById;
     private readonly ImmutableDictionary<string, ServiceDefinition> servicesById;
-    private readonly ImmutableDictionary<string, ImmutableDictionary<string, TargetInForce[]>> targetsInForce;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, TargetInForce[]>> targetsInForce;
 
     internal PolicyVersion(string version, Instant effectiveFrom, ImmutableArray<BusinessCalendar> calendars,
         ImmutableArray<string> priorities, ImmutableArray<string> pauseStatuses, double warningAt,
@@ -42,8 +43,9 @@ public sealed class PolicyVersion
         Availability = availability;
         calendarsById = calendars.ToImmutableDictionary(c => c.Id);
         servicesById = services.ToImmutableDictionary(s => s.Id);
-        targetsInForce = services.ToImmutableDictionary(s => s.Id, s => priorities.ToImmutableDictionary(p => p, p =>
-            metrics.Select(m => s.TargetFor(p, m.Metric) is { } target ? new TargetInForce(target, Calendar(target.CalendarId)) : default).ToArray()));
+        targetsInForce = services.ToFrozenDictionary(s => s.Id, s => priorities.ToFrozenDictionary(p => p, p =>
+            metrics.Select(m => s.TargetFor(p, m.Metric) is { } target ? new TargetInForce(target, Calendar(target.CalendarId)) : default).ToArray(),
+            StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>Gets the version's name, such as <c>2026.1</c>.</summary>

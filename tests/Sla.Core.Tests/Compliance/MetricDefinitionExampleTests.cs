@@ -255,6 +255,18 @@ public sealed class MetricDefinitionExampleTests
     }
 
     [Fact]
+    public void A_reply_after_a_deadline_at_the_close_of_day_is_late_though_no_working_time_passed_since()
+    {
+        // Friday 16:00 with two office hours: due at Friday's close. Nothing more is counted over the weekend.
+        var late = Result(Evaluate(Ticket("P2", At(13, 16), TicketEvent.AgentReply(At(14, 10))), At(16, 12)), Metric.FirstResponse);
+        Assert.Equal((MetricStatus.Breached, At(13, 18), Duration.FromHours(2)), (late.Status, late.BreachedAt!.Value, late.Elapsed));
+        var onTime = Result(Evaluate(Ticket("P2", At(13, 16), TicketEvent.AgentReply(At(13, 18))), At(16, 12)), Metric.FirstResponse);
+        Assert.Equal((MetricStatus.Met, At(13, 18)), (onTime.Status, onTime.Deadline!.Value));
+        var running = Result(Evaluate(Ticket("P2", At(13, 16)), At(14, 12)), Metric.FirstResponse);
+        Assert.Equal((MetricStatus.Breached, At(13, 18)), (running.Status, running.BreachedAt!.Value));
+    }
+
+    [Fact]
     public void A_version_without_metrics_has_the_three_built_ins_as_their_presets()
     {
         var version = Policy.Versions[0];
