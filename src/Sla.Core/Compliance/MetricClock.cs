@@ -6,10 +6,11 @@ using Sla.Core.Policies;
 namespace Sla.Core.Compliance;
 
 /// <summary>
-/// One cycle of a metric's clock while a ticket's events are applied: what it has counted, the target and
-/// calendar in force, whether it is paused, stopped or cancelled, its deadline, and (when explaining) the
-/// stretches it went through. Mutable, used by one simulation at a time; <see cref="Clone"/> gives an
-/// independent copy.
+/// A metric's clock while a ticket's events are applied, at its latest cycle: what it has counted, the
+/// target and calendar in force, whether it is paused, stopped or cancelled, its deadline, and (when
+/// explaining) the stretches it went through. A new cycle reuses the clock (<see cref="StartNextCycle"/>)
+/// once the last one's result is kept. Mutable, used by one simulation at a time; <see cref="Clone"/>
+/// gives an independent copy.
 /// </summary>
 internal sealed class MetricClock
 {
@@ -17,10 +18,11 @@ internal sealed class MetricClock
     private List<Stretch>? stretches;
     private Instant? daysDeadline;
 
-    public MetricClock(Metric metric, int cycle, Instant start, PolicyVersion rules, bool explain)
+    /// <summary>Starts a metric's first cycle at <paramref name="start"/>.</summary>
+    public MetricClock(Metric metric, Instant start, PolicyVersion rules, bool explain)
     {
         Metric = metric;
-        Cycle = cycle;
+        Cycle = 1;
         Start = start;
         LastT = start;
         this.rules = rules;
@@ -32,6 +34,7 @@ internal sealed class MetricClock
         rules = other.rules;
         Metric = other.Metric;
         Cycle = other.Cycle;
+        FirstCycleStopped = other.FirstCycleStopped;
         IsCancelled = other.IsCancelled;
         BreachTarget = other.BreachTarget;
         BreachPriority = other.BreachPriority;
@@ -51,7 +54,10 @@ internal sealed class MetricClock
 
     public Metric Metric { get; }
 
-    public int Cycle { get; }
+    public int Cycle { get; private set; }
+
+    /// <summary>Whether the metric's first cycle has stopped (not cancelled): what <see cref="MetricDefinition.StartAfter"/> waits for.</summary>
+    public bool FirstCycleStopped { get; private set; }
 
     /// <summary>When the cycle started (or, under <see cref="PriorityChangeRule.Restart"/>, started again).</summary>
     public Instant Start { get; private set; }
@@ -218,7 +224,22 @@ internal sealed class MetricClock
         RefreshDeadline();
     }
 
-    public void Stop(Instant at) => StopAt = at;
+    public void Stop(Instant at)
+    {
+        StopAt = at;
+        FirstCycleStopped |= Cycle == 1;
+    }
+
+    /// <summary>Makes this stopped clock the metric's next cycle, starting at <paramref name="at"/> with nothing counted and no target yet.</summary>
+    public void StartNextCycle(Instant at)
+    {
+        Cycle++;
+        Start = at;
+        LastT = at;
+        (Target, Priority, Calendar, StopAt, PausedBy, IsCancelled) = (null, string.Empty, null, null, null, false);
+        (Counted, PausedBusiness, BreachedAt, BreachTarget, BreachPriority, daysDeadline) = (Duration.Zero, Duration.Zero, null, null, null, null);
+        stretches?.Clear();
+    }
 
     public void Cancel(Instant at)
     {

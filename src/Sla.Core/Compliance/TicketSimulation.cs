@@ -12,12 +12,17 @@ namespace Sla.Core.Compliance;
 /// metric in definition order its cycle is cancelled, stopped, resumed or started. Mutable;
 /// <see cref="Clone"/> gives an independent copy, so an immutable state can be built on it.
 /// </summary>
+/// <remarks>
+/// Each metric has one clock, at its latest cycle (open, or stopped and perhaps to be resumed). When a new
+/// cycle starts, the stopped one can never change again, so its result is kept and the clock reused.
+/// </remarks>
 internal sealed class TicketSimulation
 {
     private readonly PolicyVersion version;
     private readonly ServiceDefinition service;
     private readonly bool explain;
-    private readonly MetricTrack[] tracks;
+    private readonly MetricClock?[] clocks;
+    private List<MetricResult>?[]? earlierCycles;
     private TargetInForce[] targets;
     private string priority;
     private string? status;
@@ -32,12 +37,7 @@ internal sealed class TicketSimulation
         this.explain = explain;
         targets = version.TargetsInForce(service.Id, priority);
         LastEventAt = created;
-        var definitions = version.Metrics;
-        tracks = new MetricTrack[definitions.Length];
-        for (var i = 0; i < tracks.Length; i++)
-        {
-            tracks[i] = new MetricTrack(definitions[i], version.StartAfterIndexes[i]);
-        }
+        clocks = new MetricClock?[version.Metrics.Length];
         ApplyTriggers(FiredTriggers.Created, created);
     }
 
@@ -52,11 +52,13 @@ internal sealed class TicketSimulation
         group = other.group;
         resolved = other.resolved;
         LastEventAt = other.LastEventAt;
-        tracks = new MetricTrack[other.tracks.Length];
-        for (var i = 0; i < tracks.Length; i++)
+        clocks = new MetricClock?[other.clocks.Length];
+        for (var i = 0; i < clocks.Length; i++)
         {
-            tracks[i] = other.tracks[i].Clone();
+            clocks[i] = other.clocks[i]?.Clone();
         }
+        // Kept results never change; the lists that hold them are copied, since this copy may add to them.
+        earlierCycles = other.earlierCycles?.Select(results => results is null ? null : new List<MetricResult>(results)).ToArray();
     }
 
     public PolicyVersion Version => version;
@@ -74,9 +76,12 @@ internal sealed class TicketSimulation
         // Only open cycles count: advancing just those keeps a ticket's evaluation linear in its events,
         // however many cycles it has had.
         var memo = default(ElapsedMemo);
-        foreach (var track in tracks)
+        foreach (var clock in clocks)
         {
-            track.Open?.AdvanceTo(at, ref memo);
+            if (clock is { IsStopped: false })
+            {
+                clock.AdvanceTo(at, ref memo);
+            }
         }
         var fired = new FiredTriggers(TriggerSet.BitOf(e.Kind), null, null, null);
         switch (e.Kind)
@@ -84,18 +89,21 @@ internal sealed class TicketSimulation
             case TicketEventKind.Status when e.Value != status:
                 status = e.Value;
                 fired = fired with { StatusBecame = status };
-                foreach (var track in tracks)
+                for (var i = 0; i < clocks.Length; i++)
                 {
-                    SetPause(track, track.Open);
+                    if (clocks[i] is { IsStopped: false } open)
+                    {
+                        SetPause(i, open);
+                    }
                 }
                 break;
             case TicketEventKind.Priority when e.Value != priority:
                 priority = e.Value!;
                 targets = version.TargetsInForce(service.Id, priority);
                 fired = fired with { Kinds = TriggerSet.Bit(MetricTriggerKind.Priority) };
-                for (var i = 0; i < tracks.Length; i++)
+                for (var i = 0; i < clocks.Length; i++)
                 {
-                    if (tracks[i].Open is { } open)
+                    if (clocks[i] is { IsStopped: false } open)
                     {
                         SetTarget(open, i, at, changed: true);
                     }
@@ -117,76 +125,89 @@ internal sealed class TicketSimulation
 
     private void ApplyTriggers(in FiredTriggers fired, Instant at)
     {
-        for (var i = 0; i < tracks.Length; i++)
+        var definitions = version.Metrics;
+        for (var i = 0; i < clocks.Length; i++)
         {
-            var track = tracks[i];
-            var definition = track.Definition;
+            var definition = definitions[i];
             if (!definition.AnySet.FiresOn(fired))
             {
                 continue;
             }
-            if (track.Open is not null)
+            var clock = clocks[i];
+            if (clock is { IsStopped: false })
             {
                 if (definition.CancelSet.FiresOn(fired))
                 {
-                    track.EndOpen(at, cancelled: true);
+                    clock.Cancel(at);
                 }
                 else if (definition.StopSet.FiresOn(fired))
                 {
-                    track.EndOpen(at, cancelled: false);
+                    clock.Stop(at);
                 }
             }
             if (resolved)
             {
                 continue;
             }
-            if (track.Resumable is { } last && definition.ResumeSet.FiresOn(fired))
+            if (clock is { IsStopped: true, IsCancelled: false } && definition.ResumeSet.FiresOn(fired))
             {
                 var (target, calendar) = targets[i];
-                last.Resume(at, target, calendar, PauseStatus(track), priority);
-                track.Reopen(last);
+                clock.Resume(at, target, calendar, PauseStatus(i), priority);
             }
-            if (track.MayStartCycle && definition.StartSet.FiresOn(fired) && (track.StartAfterIndex < 0 || tracks[track.StartAfterIndex].FirstCycleStopped))
+            var mayStart = clock is null || (clock.IsStopped && definition.Cycles == MetricCycles.Each);
+            if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || clocks[after] is { FirstCycleStopped: true }))
             {
-                var cycle = new MetricClock(definition.Metric, track.CycleCount + 1, at, version, explain);
-                SetTarget(cycle, i, at, changed: false);
-                track.Add(cycle);
-                SetPause(track, cycle);
+                clocks[i] = clock = StartCycle(i, clock, at);
+                SetTarget(clock, i, at, changed: false);
+                SetPause(i, clock);
             }
         }
+    }
+
+    private MetricClock StartCycle(int metric, MetricClock? last, Instant at)
+    {
+        if (last is null)
+        {
+            return new MetricClock(version.Metrics[metric].Metric, at, version, explain);
+        }
+        var memo = default(ElapsedMemo);
+        ((earlierCycles ??= new List<MetricResult>?[clocks.Length])[metric] ??= []).Add(last.ResultAt(last.StopAt!.Value, ref memo));
+        last.StartNextCycle(at);
+        return last;
     }
 
     /// <summary>Every cycle's result, metric by metric in definition order.</summary>
     public ImmutableArray<MetricResult> Results(Instant now)
     {
         var count = 0;
-        foreach (var track in tracks)
+        for (var i = 0; i < clocks.Length; i++)
         {
-            count += track.CycleCount;
+            count += (earlierCycles?[i]?.Count ?? 0) + (clocks[i] is null ? 0 : 1);
         }
         var results = new MetricResult[count];
         var next = 0;
         var memo = default(ElapsedMemo);
-        foreach (var track in tracks)
+        for (var i = 0; i < clocks.Length; i++)
         {
-            for (var c = 0; c < track.CycleCount; c++)
+            if (earlierCycles?[i] is { } earlier)
             {
-                results[next++] = track.Cycle(c).ResultAt(now, ref memo);
+                earlier.CopyTo(results, next);
+                next += earlier.Count;
+            }
+            if (clocks[i] is { } clock)
+            {
+                results[next++] = clock.ResultAt(now, ref memo);
             }
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
-    private string? PauseStatus(MetricTrack track) =>
-        status is not null && track.Definition.PauseWhile.Contains(status) ? status : null;
+    private string? PauseStatus(int metric) =>
+        status is not null && version.Metrics[metric].PauseWhile.Contains(status) ? status : null;
 
-    private void SetPause(MetricTrack track, MetricClock? open)
+    private void SetPause(int metric, MetricClock open)
     {
-        if (open is null)
-        {
-            return;
-        }
-        if (PauseStatus(track) is { } pausedBy)
+        if (PauseStatus(metric) is { } pausedBy)
         {
             open.Pause(pausedBy);
         }
@@ -196,9 +217,9 @@ internal sealed class TicketSimulation
         }
     }
 
-    private void SetTarget(MetricClock clock, int track, Instant at, bool changed)
+    private void SetTarget(MetricClock clock, int metric, Instant at, bool changed)
     {
-        var (target, calendar) = targets[track];
+        var (target, calendar) = targets[metric];
         clock.SetTarget(target, calendar, at, priority, changed);
     }
 }
