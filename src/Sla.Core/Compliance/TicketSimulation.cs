@@ -22,7 +22,8 @@ internal sealed class TicketSimulation
     private readonly ServiceDefinition service;
     private readonly bool explain;
     private readonly MetricClock?[] clocks;
-    private List<MetricResult>?[]? earlierCycles;
+    // Results of cycles before each metric's latest, in the order they were kept (so each metric's in cycle order).
+    private List<MetricResult>? earlierCycles;
     private TargetInForce[] targets;
     private string priority;
     private string? status;
@@ -57,8 +58,8 @@ internal sealed class TicketSimulation
         {
             clocks[i] = other.clocks[i]?.Clone();
         }
-        // Kept results never change; the lists that hold them are copied, since this copy may add to them.
-        earlierCycles = other.earlierCycles?.Select(results => results is null ? null : new List<MetricResult>(results)).ToArray();
+        // Kept results never change; the list that holds them is copied, since this copy may add to it.
+        earlierCycles = other.earlierCycles is null ? null : [.. other.earlierCycles];
     }
 
     public PolicyVersion Version => version;
@@ -171,7 +172,7 @@ internal sealed class TicketSimulation
             return new MetricClock(version.Metrics[metric].Metric, at, version, explain);
         }
         var memo = default(ElapsedMemo);
-        ((earlierCycles ??= new List<MetricResult>?[clocks.Length])[metric] ??= []).Add(last.ResultAt(last.StopAt!.Value, ref memo));
+        (earlierCycles ??= []).Add(last.ResultAt(last.StopAt!.Value, ref memo));
         last.StartNextCycle(at);
         return last;
     }
@@ -179,25 +180,28 @@ internal sealed class TicketSimulation
     /// <summary>Every cycle's result, metric by metric in definition order.</summary>
     public ImmutableArray<MetricResult> Results(Instant now)
     {
-        var count = 0;
-        for (var i = 0; i < clocks.Length; i++)
+        var count = earlierCycles?.Count ?? 0;
+        foreach (var clock in clocks)
         {
-            count += (earlierCycles?[i]?.Count ?? 0) + (clocks[i] is null ? 0 : 1);
+            count += clock is null ? 0 : 1;
         }
         var results = new MetricResult[count];
         var next = 0;
         var memo = default(ElapsedMemo);
-        for (var i = 0; i < clocks.Length; i++)
+        foreach (var clock in clocks)
         {
-            if (earlierCycles?[i] is { } earlier)
+            if (clock is null)
             {
-                earlier.CopyTo(results, next);
-                next += earlier.Count;
+                continue;
             }
-            if (clocks[i] is { } clock)
+            for (var e = 0; e < (earlierCycles?.Count ?? 0); e++)
             {
-                results[next++] = clock.ResultAt(now, ref memo);
+                if (earlierCycles![e].Metric == clock.Metric)
+                {
+                    results[next++] = earlierCycles[e];
+                }
             }
+            results[next++] = clock.ResultAt(now, ref memo);
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
