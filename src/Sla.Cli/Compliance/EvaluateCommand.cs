@@ -230,7 +230,7 @@ internal static class EvaluateCommand
             else
             {
                 text.AppendJoin(',',
-                    Csv.Field(evaluation.TicketId), PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
+                    Csv.Field(evaluation.TicketId), Csv.Field(PolicyNames.Of(m.Metric)), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
                     Csv.Field(EvaluationDocument.TargetText(m.Target) ?? ""), Csv.Field(m.Target is null ? "" : m.Target.CalendarId ?? "24x7"),
                     InstantText.Format(m.Start), Blank(m.Stop), Blank(m.Deadline), DurationText.Format(m.Elapsed),
                     m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "").Append('\n');

@@ -115,6 +115,16 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public void A_metric_id_that_needs_quoting_is_quoted_in_csv()
+    {
+        var policy = TempFile(File.ReadAllText(Policy).Replace("\"l2\"", "\"l2,\\\"tier\\\"\"", StringComparison.Ordinal));
+        var ticket = """{"id":"E-1","service":"erp","priority":"P1","created":"2026-03-02T06:00:00Z","events":[{"at":"2026-03-02T06:10:00Z","type":"assigned","group":"L2"}]}""";
+        var (exitCode, csv, error) = Run(ticket, "evaluate", "--policy", policy, "--tickets", "-", "--at", "2026-03-02T07:00:00Z", "--format", "csv");
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.StartsWith("E-1,\"l2,\"\"tier\"\"\",1,running,PT2H,24x7,", Lines(csv)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Table_and_csv()
     {
         var (_, table, _) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "table");
