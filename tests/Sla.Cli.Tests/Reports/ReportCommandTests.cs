@@ -146,6 +146,9 @@ public sealed class WhatIfCommandTests
         Assert.Equal(0, exitCode);
         Assert.StartsWith("Targets history would have met at p90, for acme-support as of 2026-11-28T12:00:00Z:", output);
         Assert.Matches(@"email\s+P1\s+firstResponse\s+\d+\s+PT15M on 24x7\s+\d+\.\d%\s+PT\d+M on 24x7", output);
+        // The metrics the sample defines itself get their recommendations too.
+        Assert.Matches(@"email\s+P1\s+update\s+\d+\s+PT2H on 24x7\s+\d+\.\d%\s+PT\d+H\d*M? on 24x7", output);
+        Assert.Matches(@"erp\s+P2\s+l2\s+\d+\s+PT4H on moscow-office", output);
     }
 
     [Fact]
@@ -168,6 +171,7 @@ public sealed class WhatIfCommandTests
         var p1Resolution = Lines(output).Single(l => l.StartsWith("email    P1        resolution", StringComparison.Ordinal));
         Assert.Matches(@"\+\d+\.\d pt$", p1Resolution);
         Assert.Contains("Credits owed (sum of percent over periods):", output);
+        Assert.Matches(@"erp\s+P1\s+l2\s+\d+\s+\d+\.\d%\s+\d+\.\d%", output);
         var (same, sameOutput, _) = Run("", "compare", "--policy", Policy, "--candidate", Policy, "--tickets", Tickets);
         Assert.Equal(0, same);
         Assert.DoesNotContain(Lines(sameOutput), l => l.EndsWith(" pt", StringComparison.Ordinal) && !l.EndsWith("0.0 pt", StringComparison.Ordinal));
