@@ -19,7 +19,9 @@ public sealed record TicketScenario(Ticket Ticket, Instant Now)
 /// <summary>
 /// FsCheck generators for valid ticket event logs: up to twelve events of every kind over up to ten days,
 /// statuses that pause and that do not, priority changes among the policy's priorities, resolutions and
-/// reopenings. Failing cases shrink by dropping events and moving the evaluation instant earlier.
+/// reopenings, and for a version that defines its own metrics the statuses and groups its triggers and
+/// pauses name (with assignments to them and to no group). Failing cases shrink by dropping events and
+/// moving the evaluation instant earlier.
 /// </summary>
 public static class TicketArbitraries
 {
@@ -34,12 +36,17 @@ public static class TicketArbitraries
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(service);
         var priorities = version.Priorities.ToArray();
-        var statuses = version.PauseStatuses.Concat(["open", "in-progress"]).ToArray();
+        var triggers = version.Metrics.SelectMany(m => m.Start.Concat(m.Stop).Concat(m.Cancel).Concat(m.Resume)).ToList();
+        var statuses = version.PauseStatuses.Concat(["open", "in-progress"])
+            .Concat(version.Metrics.SelectMany(m => m.PauseWhile))
+            .Concat(triggers.Where(t => t.Kind == MetricTriggerKind.Status).Select(t => t.Value!))
+            .Distinct().ToArray();
+        var groups = triggers.Where(t => t.Kind is MetricTriggerKind.Assigned or MetricTriggerKind.Unassigned).Select(t => t.Value).Distinct().ToArray();
         return Arb.From(
             from created in Gen.Choose(0, 60 * 24 * 20).Select(m => earliest + Duration.FromMinutes(m))
             from priority in Gen.Elements(priorities)
             from gaps in Gen.ListOf(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 600)), (1, Gen.Choose(600, 3000))), 12)
-            from kinds in Gen.ListOf(Event(priorities, statuses), 12)
+            from kinds in Gen.ListOf(Event(priorities, statuses, groups), 12)
             from count in Gen.Choose(0, 12)
             from tail in Gen.Choose(0, 3000)
             let events = Build(created, gaps.Take(count), kinds)
@@ -69,13 +76,21 @@ public static class TicketArbitraries
         return [.. gaps.Zip(kinds, (gap, make) => make(at += Duration.FromMinutes(gap)))];
     }
 
-    private static Gen<Func<Instant, TicketEvent>> Event(string[] priorities, string[] statuses) =>
-        Gen.Frequency<Func<Instant, TicketEvent>>(
+    private static Gen<Func<Instant, TicketEvent>> Event(string[] priorities, string[] statuses, string?[] groups)
+    {
+        (int, Gen<Func<Instant, TicketEvent>>)[] kinds =
+        [
             (3, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.AgentReply)),
             (1, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.AgentNote)),
             (3, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.CustomerMessage)),
             (3, Gen.Elements(statuses).Select(s => (Func<Instant, TicketEvent>)(at => TicketEvent.StatusChange(at, s)))),
             (2, Gen.Elements(priorities).Select(p => (Func<Instant, TicketEvent>)(at => TicketEvent.PriorityChange(at, p)))),
             (2, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.Resolved)),
-            (1, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.Reopened)));
+            (1, Gen.Constant<Func<Instant, TicketEvent>>(TicketEvent.Reopened)),
+        ];
+        // Assignments only where a metric watches groups, so the built-ins' logs stay as they were.
+        return groups.Length == 0
+            ? Gen.Frequency(kinds)
+            : Gen.Frequency([.. kinds, (2, Gen.Elements([.. groups, null]).Select(g => (Func<Instant, TicketEvent>)(at => TicketEvent.AssignedTo(at, g))))]);
+    }
 }

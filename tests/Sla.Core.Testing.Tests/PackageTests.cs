@@ -2,6 +2,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using Sla.Core.Calendars;
 using Sla.Core.Policies;
+using Sla.Core.Tickets;
 
 namespace Sla.Core.Testing.Tests;
 
@@ -57,6 +58,19 @@ public sealed class PackageTests
         var tickets = TicketArbitraries.For(version, "svc0", version.EffectiveFrom).Generator.Sample(20, 10);
         Assert.All(tickets, t => Assert.Null(t.Ticket.FindProblem()));
         Assert.All(tickets, t => Assert.True(Compliance.ComplianceEvaluator.Evaluate(policies[0].Policy, t.Ticket, t.Now).IsValid));
+    }
+
+    [Fact]
+    public void Ticket_logs_exercise_the_statuses_and_groups_a_version_s_own_metrics_watch()
+    {
+        var policy = new PolicySetBuilder("p", "P").AddVersion("1", Instant.FromUtc(2026, 1, 1, 0, 0), v => v.WithPriorities("P1")
+            .AddMetric("l2", m => m.StartOn(MetricTrigger.AssignedTo("L2")).StopOn(MetricTrigger.UnassignedFrom("L2")).CancelOn(MetricTrigger.StatusBecomes("merged")).WithCycles(MetricCycles.Each))
+            .AddService("s", "S", s => s.Target("P1", Metric.Named("l2"), SlaTarget.InBusinessTime(Duration.FromHours(1))))).Build();
+        var events = TicketArbitraries.For(policy.Versions[0], "s", Instant.FromUtc(2026, 1, 1, 0, 0)).Generator.Sample(200, 10)
+            .SelectMany(t => t.Ticket.Events).ToList();
+        Assert.Contains(events, e => e is { Kind: TicketEventKind.Assigned, Value: "L2" });
+        Assert.Contains(events, e => e is { Kind: TicketEventKind.Assigned, Value: null });
+        Assert.Contains(events, e => e is { Kind: TicketEventKind.Status, Value: "merged" });
     }
 
     [Fact]
