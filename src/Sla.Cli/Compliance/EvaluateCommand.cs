@@ -40,7 +40,7 @@ internal sealed record EvaluateOptions(EvaluationFormat Format, bool Explain = f
 internal static class EvaluateCommand
 {
     private const int BatchSize = 2048;
-    private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error"];
+    private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error", "warning", "nextChangeAt"];
 
     public static int Run(PolicySet policy, Stream input, Instant now, EvaluateOptions asked, CliConsole console)
     {
@@ -53,7 +53,7 @@ internal static class EvaluateCommand
         }
         else if (format == EvaluationFormat.Table)
         {
-            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at"]));
+            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at", "warning", "next change"]));
         }
         console.FlushText();
         var output = console.OutputStream;
@@ -224,7 +224,7 @@ internal static class EvaluateCommand
                 [
                     evaluation.TicketId, PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
                     m.Target?.Describe() ?? "-", Instant(m.Deadline), DurationText.Format(m.Elapsed),
-                    m.Remaining is { } r ? DurationText.Format(r) : "-", Instant(m.BreachedAt),
+                    m.Remaining is { } r ? DurationText.Format(r) : "-", Instant(m.BreachedAt), Fraction(m.Warning) ?? "-", Instant(m.NextChangeAt),
                 ])).Append('\n');
             }
             else
@@ -233,7 +233,7 @@ internal static class EvaluateCommand
                     Csv.Field(evaluation.TicketId), Csv.Field(PolicyNames.Of(m.Metric)), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
                     Csv.Field(EvaluationDocument.TargetText(m.Target) ?? ""), Csv.Field(m.Target is null ? "" : m.Target.CalendarId ?? "24x7"),
                     InstantText.Format(m.Start), Blank(m.Stop), Blank(m.Deadline), DurationText.Format(m.Elapsed),
-                    m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "").Append('\n');
+                    m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "", Fraction(m.Warning) ?? "", Blank(m.NextChangeAt)).Append('\n');
             }
         }
         return text.ToString();
@@ -241,11 +241,13 @@ internal static class EvaluateCommand
 
     private static string TableRow(string[] cells)
     {
-        int[] widths = [12, 14, 5, 13, 50, 20, 10, 10, 20];
+        int[] widths = [12, 14, 5, 13, 50, 20, 10, 10, 20, 7, 20];
         return string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
     }
 
     private static string Instant(Instant? value) => value is { } v ? InstantText.Format(v) : "-";
+
+    private static string? Fraction(double? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string Blank(Instant? value) => value is { } v ? InstantText.Format(v) : "";
 }

@@ -39,7 +39,7 @@ internal static class DeadlineCommand
                 {
                     DeadlineKind.Due => InstantText.Format(d.Deadline!.Value) + $" ({d.Deadline!.Value.InZone(version.Calendar(d.Target!.CalendarId).Zone):yyyy-MM-dd HH:mm} {version.Calendar(d.Target!.CalendarId).Zone.Id})",
                     DeadlineKind.NotApplicable => "no target",
-                    DeadlineKind.StartsLater => "from each " + string.Join(" or ", version.Metrics.First(m => m.Metric == d.Metric).Start.Where(t => t.Kind != MetricTriggerKind.Created)),
+                    DeadlineKind.StartsLater => StartsLater(version.Metrics.First(m => m.Metric == d.Metric)),
                     _ => "unreachable: the calendar has no working time left",
                 };
                 console.Out.WriteLine($"  {PolicyNames.Of(d.Metric),-14} {d.Target?.Describe() ?? "",-36} {when}");
@@ -47,6 +47,11 @@ internal static class DeadlineCommand
         }
         return deadlines.Any(d => d.Kind == DeadlineKind.Unreachable) ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
+
+    /// <summary>When a metric that does not start at creation starts: "from each customerMessage", "from the first assigned:L2 after triage first stops".</summary>
+    private static string StartsLater(MetricDefinition metric) =>
+        $"from {(metric.Cycles == MetricCycles.Each ? "each" : "the first")} {string.Join(" or ", metric.Start.Where(t => t.Kind != MetricTriggerKind.Created))}"
+        + (metric.StartAfter is { } after ? $" after {after.Id} first stops" : "");
 
     private static void WriteJson(TextWriter output, PolicyVersion version, string service, string priority, Instant created, IReadOnlyList<MetricDeadline> deadlines)
     {

@@ -18,7 +18,7 @@ internal static class PolicyCheckCommand
             output.WriteLine($"  Priorities: {string.Join(", ", version.Priorities)}; pause statuses: {(version.PauseStatuses.IsEmpty ? "none" : string.Join(", ", version.PauseStatuses))}; at risk from {version.WarningAt:P0} of a target");
             if (version.Warnings.Length > 1 || version.Warnings[0] != version.WarningAt || version.PriorityChange != PriorityChangeRule.KeepCounted || version.BusinessDaysPause != BusinessDaysPauseRule.Extend)
             {
-                output.WriteLine($"  Warnings at {string.Join(", ", version.Warnings.Select(w => w.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)))}; a priority change {(version.PriorityChange == PriorityChangeRule.Restart ? "restarts an open cycle whose target changes" : "keeps counted time")}; pauses {(version.BusinessDaysPause == BusinessDaysPauseRule.Ignore ? "never move" : "move")} business-days deadlines");
+                output.WriteLine($"  Warnings at {string.Join(", ", version.Warnings.Select(w => (w * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " %"))}; a priority change {(version.PriorityChange == PriorityChangeRule.Restart ? "restarts an open cycle whose target changes" : "keeps counted time")}; pauses {(version.BusinessDaysPause == BusinessDaysPauseRule.Ignore ? "never move" : "move")} business-days deadlines");
             }
             foreach (var metric in version.DefinesMetrics ? version.Metrics : [])
             {

@@ -56,7 +56,7 @@ internal static class HtmlReport
         foreach (var r in report.Rows)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(r.Service)}</td><td>{E(r.Priority)}</td><td>{E(PolicyNames.Of(r.Metric))}</td><td>{r.Period.Label}</td><td class=\"n\">{r.Count}</td><td class=\"n\">{r.Met}</td><td class=\"n\">{r.Cancelled}</td><td class=\"n\">{ReportCommand.Percent(r.Compliance)}</td><td>{E(r.Target?.Describe() ?? "-")}</td><td class=\"n\">{DurationText.Format(r.P90)}</td></tr>\n");
+                $"<tr><td>{E(r.Service)}</td><td>{E(r.Priority)}</td><td>{E(PolicyNames.Of(r.Metric))}</td><td>{r.Period.Label}</td><td class=\"n\">{r.Count}</td><td class=\"n\">{r.Met}</td><td class=\"n\">{r.Cancelled}</td><td class=\"n\">{ReportCommand.Percent(r.Compliance)}</td><td>{E(r.Target?.Describe() ?? "-")}</td><td class=\"n\">{ReportCommand.Percentile(r, r.P90) ?? "-"}</td></tr>\n");
         }
         html.Append("</table>\n</body>\n</html>\n");
         return html.ToString();

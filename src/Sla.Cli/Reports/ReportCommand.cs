@@ -52,7 +52,7 @@ internal static class ReportCommand
                         r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count.ToString(CultureInfo.InvariantCulture),
                         r.Met.ToString(CultureInfo.InvariantCulture), r.Breached.ToString(CultureInfo.InvariantCulture),
                         r.Compliance?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? "",
-                        DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99), r.Cancelled.ToString(CultureInfo.InvariantCulture),
+                        Percentile(r, r.P50) ?? "", Percentile(r, r.P90) ?? "", Percentile(r, r.P99) ?? "", r.Cancelled.ToString(CultureInfo.InvariantCulture),
                     ]));
                 }
                 break;
@@ -71,7 +71,7 @@ internal static class ReportCommand
             report.Rows.Select(r => new[]
             {
                 r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached), Number(r.Cancelled),
-                Percent(r.Compliance), r.Target?.Describe() ?? "-", DurationText.Format(r.P50), DurationText.Format(r.P90), DurationText.Format(r.P99),
+                Percent(r.Compliance), r.Target?.Describe() ?? "-", Percentile(r, r.P50) ?? "-", Percentile(r, r.P90) ?? "-", Percentile(r, r.P99) ?? "-",
             }));
         output.WriteLine();
         output.WriteLine("Objectives:");
@@ -89,6 +89,9 @@ internal static class ReportCommand
         }
     }
 
+    /// <summary>A percentile of counted time, or <see langword="null"/> for a row with nothing judged (only cancelled cycles).</summary>
+    internal static string? Percentile(ComplianceRow row, Duration value) => row.Count == 0 ? null : DurationText.Format(value);
+
     private static void WriteJson(PolicySet policy, ComplianceReport report, Instant now, TextWriter output)
     {
         var document = new
@@ -102,7 +105,7 @@ internal static class ReportCommand
                 service = r.Service, priority = r.Priority, metric = PolicyNames.Of(r.Metric), period = r.Period.Label,
                 judged = r.Count, met = r.Met, breached = r.Breached, cancelled = r.Cancelled, compliance = r.Compliance,
                 target = Core.Json.Compliance.EvaluationDocument.TargetText(r.Target), calendar = r.Target is null ? null : r.Target.CalendarId ?? "24x7",
-                p50 = DurationText.Format(r.P50), p90 = DurationText.Format(r.P90), p99 = DurationText.Format(r.P99),
+                p50 = Percentile(r, r.P50), p90 = Percentile(r, r.P90), p99 = Percentile(r, r.P99),
             }),
             objectives = report.Objectives.Select(o => new
             {

@@ -12,8 +12,11 @@ internal static class MetricDefinitionDocument
     private static readonly (string, BusinessDaysPauseRule)[] BusinessDaysPauses = [("extend", BusinessDaysPauseRule.Extend), ("ignore", BusinessDaysPauseRule.Ignore)];
     private static readonly (string, MetricCycles)[] Cycles = [("once", MetricCycles.Once), ("each", MetricCycles.Each)];
 
+    private static readonly string[] VersionFields = ["metrics", "warnings", "priorityChange", "businessDaysPause"];
+
     public static void ReadOptions(JsonElement version, string path, DocumentReader reader, PolicyVersionBuilder builder)
     {
+        RejectNulls(version, VersionFields, path, reader, "the default");
         if (Choice(version, "priorityChange", path, reader, "a priority-change rule", PriorityChanges) is { } priorityChange)
         {
             builder.WithPriorityChange(priorityChange);
@@ -49,15 +52,15 @@ internal static class MetricDefinitionDocument
         }
         foreach (var (element, metricPath) in reader.OptionalArray(version, "metrics", path))
         {
-            if (!reader.ExpectObject(element, metricPath, "a metric", Fields))
+            if (!reader.ExpectObject(element, metricPath, "a metric", Fields)
+                || !reader.Require(element, "id", metricPath, "A metric needs an id, the name its targets use.")
+                || reader.OptionalString(element, "id", metricPath) is not { } id)
             {
+                builder.NoteUnreadableMetric();
                 continue;
             }
-            if (!reader.Require(element, "id", metricPath, "A metric needs an id, the name its targets use."))
-            {
-                continue;
-            }
-            var metric = builder.AddMetric(reader.OptionalString(element, "id", metricPath) ?? string.Empty, metricPath);
+            RejectNulls(element, Fields, metricPath, reader, "the preset's value, or the default");
+            var metric = builder.AddMetric(id, metricPath);
             if (reader.OptionalString(element, "preset", metricPath) is { } presetText)
             {
                 if (MetricDefinition.TryParsePreset(presetText, out var preset))
@@ -181,6 +184,21 @@ internal static class MetricDefinitionDocument
             }
         }
         return triggers;
+    }
+
+    /// <summary>
+    /// Reports fields written as <c>null</c>: leaving a field out means "the preset's or the default value", and a
+    /// <c>null</c> that meant "none" (<c>"pauseWhile": null</c>) would otherwise silently mean the opposite.
+    /// </summary>
+    private static void RejectNulls(JsonElement element, string[] fields, string path, DocumentReader reader, string meaning)
+    {
+        foreach (var field in fields)
+        {
+            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Null)
+            {
+                reader.Report(DocumentReader.Join(path, field), $"\"{field}\" is null: leave it out for {meaning}, or give a value ([] for none).");
+            }
+        }
     }
 
     /// <summary>Reads a field that names one of a few choices; reports any other text with the choices.</summary>

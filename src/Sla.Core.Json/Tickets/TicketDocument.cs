@@ -231,7 +231,7 @@ public static class TicketDocument
             : group.Given && kind != TicketEventKind.Assigned ? "group" : null);
         if (stray is not null)
         {
-            return $"{where} ({type}): '{stray}' is not a field of a {type} event.";
+            return $"{where} ({type}): '{stray}' is not a field of {("aeiou".Contains(type[0], StringComparison.Ordinal) ? "an" : "a")} {type} event.";
         }
         if (wrongType is not null)
         {

@@ -296,7 +296,9 @@ internal sealed class MetricClock
         if (Target is null || IsStopped || PausedBy is not null)
         {
             var status = Target is null ? MetricStatus.NotApplicable : IsStopped ? MetricStatus.Met : MetricStatus.Paused;
-            return new MetricResult(Metric, Cycle, status, Start, StopAt, Target, deadline, counted, null, null, segments, Priority, null, null);
+            // A business-days deadline that pauses do not move passes while paused: the host's timer must still fire for it.
+            var breachesWhilePaused = status == MetricStatus.Paused && DeadlineIgnoresPause ? deadline : null;
+            return new MetricResult(Metric, Cycle, status, Start, StopAt, Target, deadline, counted, null, null, segments, Priority, null, breachesWhilePaused);
         }
         var remaining = Target switch
         {

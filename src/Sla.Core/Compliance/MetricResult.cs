@@ -45,7 +45,8 @@ public enum MetricStatus
 /// <param name="Priority">The ticket's priority <paramref name="Target"/> came from.</param>
 /// <param name="Warning">For a running cycle, the highest of the version's warning fractions its counted time has reached; otherwise <see langword="null"/>.</param>
 /// <param name="NextChangeAt">For a running cycle, the instant its status or warning next changes if no event arrives (the next warning's
-/// crossing, turning at risk, or the deadline, after which it breaches); otherwise <see langword="null"/>. A host sets one timer for it.</param>
+/// crossing, turning at risk, or the deadline, after which it breaches); for a paused cycle whose business-days deadline pauses do not
+/// move (<see cref="BusinessDaysPauseRule.Ignore"/>), that deadline; otherwise <see langword="null"/>. A host sets one timer for it.</param>
 public sealed record MetricResult(
     Metric Metric,
     int Cycle,

@@ -10,22 +10,37 @@ internal readonly record struct FiredTriggers(int Kinds, string? StatusBecame, s
     public static FiredTriggers Created { get; } = new(TriggerSet.Bit(MetricTriggerKind.Created), null, null, null);
 }
 
-/// <summary>A metric's list of triggers, compiled so that testing an event costs a mask test in the common case.</summary>
+/// <summary>
+/// A metric's list of triggers, compiled so that testing an event costs a mask test in the common case, and
+/// a set lookup for status and group triggers however many a list holds.
+/// </summary>
 internal sealed class TriggerSet
 {
     private readonly int kinds;
-    private readonly ImmutableArray<MetricTrigger> valued;
+    private readonly HashSet<string>? statuses;
+    private readonly HashSet<string>? assigned;
+    private readonly HashSet<string>? unassigned;
 
     public TriggerSet(ImmutableArray<MetricTrigger> triggers)
     {
         foreach (var trigger in triggers)
         {
-            if (trigger.Value is null)
+            switch (trigger.Kind)
             {
-                kinds |= Bit(trigger.Kind);
+                case MetricTriggerKind.Status:
+                    (statuses ??= new(StringComparer.Ordinal)).Add(trigger.Value!);
+                    break;
+                case MetricTriggerKind.Assigned:
+                    (assigned ??= new(StringComparer.Ordinal)).Add(trigger.Value!);
+                    break;
+                case MetricTriggerKind.Unassigned:
+                    (unassigned ??= new(StringComparer.Ordinal)).Add(trigger.Value!);
+                    break;
+                default:
+                    kinds |= Bit(trigger.Kind);
+                    break;
             }
         }
-        valued = [.. triggers.Where(t => t.Value is not null)];
     }
 
     public static int Bit(MetricTriggerKind kind) => 1 << (int)kind;
@@ -41,25 +56,9 @@ internal sealed class TriggerSet
         _ => 0,
     };
 
-    public bool FiresOn(in FiredTriggers fired)
-    {
-        if ((kinds & fired.Kinds) != 0)
-        {
-            return true;
-        }
-        foreach (var trigger in valued)
-        {
-            var value = trigger.Kind switch
-            {
-                MetricTriggerKind.Status => fired.StatusBecame,
-                MetricTriggerKind.Assigned => fired.AssignedTo,
-                _ => fired.UnassignedFrom,
-            };
-            if (value is not null && string.Equals(value, trigger.Value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public bool FiresOn(in FiredTriggers fired) =>
+        (kinds & fired.Kinds) != 0
+        || (fired.StatusBecame is { } status && statuses?.Contains(status) == true)
+        || (fired.AssignedTo is { } gained && assigned?.Contains(gained) == true)
+        || (fired.UnassignedFrom is { } lost && unassigned?.Contains(lost) == true);
 }

@@ -8,15 +8,18 @@ namespace Sla.Core.Policies;
 /// </summary>
 internal static class MetricDefinitionChecks
 {
-    /// <summary>Checks the version's metrics and options; returns the metric ids targets, objectives and credits may name.</summary>
-    public static HashSet<string> Check(PolicyVersionBuilder version, ValidationContext<PolicySetBuilder> context)
+    /// <summary>
+    /// Checks the version's metrics and options; returns the metric ids targets, objectives and credits may name, or
+    /// <see langword="null"/> when a listed metric could not be read (references to it would only repeat that problem).
+    /// </summary>
+    public static HashSet<string>? Check(PolicyVersionBuilder version, ValidationContext<PolicySetBuilder> context)
     {
         CheckOptions(version, context);
         if (!version.DefinesMetrics)
         {
             return [Metric.FirstResponse.Id, Metric.NextResponse.Id, Metric.Resolution.Id];
         }
-        if (version.MetricBuilders.Count == 0)
+        if (version.MetricBuilders.Count == 0 && !version.HasUnreadableMetrics)
         {
             context.AddFailure($"{version.Path}.metrics", "The metrics list is empty: list at least one metric, or leave metrics out for first response, next response and resolution.");
         }
@@ -27,6 +30,10 @@ internal static class MetricDefinitionChecks
             {
                 context.AddFailure($"{metric.Path}.id", "A metric needs an id, the name its targets use.");
             }
+            else if (metric.Id.Any(char.IsControl))
+            {
+                context.AddFailure($"{metric.Path}.id", "A metric id cannot hold line breaks, tabs or other control characters: it is printed in tables and reports.");
+            }
             else if (!firstPath.TryAdd(metric.Id, metric.Path))
             {
                 context.AddFailure($"{metric.Path}.id", $"'{metric.Id}' is a duplicate metric id (also {firstPath[metric.Id]}).");
@@ -36,8 +43,8 @@ internal static class MetricDefinitionChecks
         {
             CheckMetric(metric, firstPath, version, context);
         }
-        CheckStartAfterCycles(version, context);
-        return [.. firstPath.Keys];
+        CheckStartAfterLoops(version, context);
+        return version.HasUnreadableMetrics ? null : [.. firstPath.Keys];
     }
 
     private static void CheckOptions(PolicyVersionBuilder version, ValidationContext<PolicySetBuilder> context)
@@ -53,6 +60,10 @@ internal static class MetricDefinitionChecks
         if (version.WarningFractions is not { } warnings)
         {
             return;
+        }
+        if (warnings.IsEmpty)
+        {
+            context.AddFailure(version.WarningsPath, "The warnings list is empty: list at least one fraction, or leave warnings out to warn at warningAt alone.");
         }
         for (var i = 0; i < warnings.Length; i++)
         {
@@ -106,33 +117,45 @@ internal static class MetricDefinitionChecks
         {
             context.AddFailure($"{metric.Path}.start", $"Metric '{metric.Id}' can never start: give it start triggers, or a preset.");
         }
-        else if (startAfter is not null && start.All(t => t.Kind == MetricTriggerKind.Created))
+        else if (startAfter is not null && startAfter != metric.Id && ids.ContainsKey(startAfter) && start.All(t => t.Kind == MetricTriggerKind.Created))
         {
             context.AddFailure($"{metric.Path}.start",
                 $"Metric '{metric.Id}' can never start: it starts only at creation but waits for '{startAfter}' to stop first, which cannot happen by then.");
         }
     }
 
-    private static void CheckStartAfterCycles(PolicyVersionBuilder version, ValidationContext<PolicySetBuilder> context)
+    /// <summary>
+    /// Reports each loop of <c>startAfter</c> once, at its first metric. Each metric's chain is walked at most once
+    /// (linear in the metrics, however long the chains), since a policy may hold thousands of metrics.
+    /// </summary>
+    private static void CheckStartAfterLoops(PolicyVersionBuilder version, ValidationContext<PolicySetBuilder> context)
     {
-        var next = version.MetricBuilders.Where(m => !string.IsNullOrWhiteSpace(m.Id))
-            .GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First().StartAfterId);
-        var reported = new HashSet<string>();
-        foreach (var metric in version.MetricBuilders)
+        var first = new Dictionary<string, MetricBuilder>(StringComparer.Ordinal);
+        foreach (var metric in version.MetricBuilders.Where(m => !string.IsNullOrWhiteSpace(m.Id)))
         {
-            var chain = new List<string> { metric.Id };
-            for (var current = metric.StartAfterId; current is not null && current != metric.Id && next.ContainsKey(current); current = next[current])
+            first.TryAdd(metric.Id, metric);
+        }
+        // 1: on the chain being walked; 2: walked before, leads to no loop not already reported.
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var start in first.Values)
+        {
+            var chain = new List<MetricBuilder>();
+            for (var current = start; current is not null && !state.ContainsKey(current.Id);
+                current = current.StartAfterId is { } after && after != current.Id && first.TryGetValue(after, out var next) ? next : null)
             {
-                if (chain.Contains(current))
+                state[current.Id] = 1;
+                chain.Add(current);
+                if (current.StartAfterId is { } named && first.TryGetValue(named, out var target) && state.GetValueOrDefault(target.Id) == 1 && named != current.Id)
                 {
+                    var loop = chain.SkipWhile(m => m.Id != named).ToList();
+                    context.AddFailure($"{loop[0].Path}.startAfter",
+                        $"startAfter makes a loop ({string.Join(" → ", loop.Select(m => m.Id).Append(loop[0].Id))}): none of these metrics could ever start.");
                     break;
                 }
-                chain.Add(current);
-                if (next[current] == metric.Id && chain.Count > 1 && reported.Add(string.Join(",", chain.Order())))
-                {
-                    context.AddFailure($"{metric.Path}.startAfter",
-                        $"startAfter makes a loop ({string.Join(" → ", chain.Append(metric.Id))}): none of these metrics could ever start.");
-                }
+            }
+            foreach (var walked in chain)
+            {
+                state[walked.Id] = 2;
             }
         }
     }

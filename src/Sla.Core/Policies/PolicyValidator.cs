@@ -97,7 +97,7 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
         }
     }
 
-    private static void CheckService(ServiceBuilder service, HashSet<string> priorities, HashSet<string> calendarIds, HashSet<string> metrics,
+    private static void CheckService(ServiceBuilder service, HashSet<string> priorities, HashSet<string> calendarIds, HashSet<string>? metrics,
         ValidationContext<PolicySetBuilder> context)
     {
         if (string.IsNullOrWhiteSpace(service.Name))
@@ -162,9 +162,9 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
         }
     }
 
-    private static void CheckMetric(Metric metric, string path, HashSet<string> metrics, ValidationContext<PolicySetBuilder> context)
+    private static void CheckMetric(Metric metric, string path, HashSet<string>? metrics, ValidationContext<PolicySetBuilder> context)
     {
-        if (!metrics.Contains(metric.Id))
+        if (metrics is not null && !metrics.Contains(metric.Id))
         {
             context.AddFailure(path, $"'{metric.Id}' is not a metric of this version; the metrics are {string.Join(", ", metrics)}.");
         }

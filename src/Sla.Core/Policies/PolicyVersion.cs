@@ -26,7 +26,12 @@ public sealed class PolicyVersion
     {
         Metrics = metrics;
         TimedFractions = [.. warnings.Append(warningAt).Distinct().Order().Select(f => (f, warnings.Contains(f)))];
-        StartAfterIndexes = [.. metrics.Select(m => m.StartAfter is { } after ? metrics.IndexOf(metrics.First(d => d.Metric == after)) : -1)];
+        var indexes = new Dictionary<Metric, int>();
+        for (var i = 0; i < metrics.Length; i++)
+        {
+            indexes.TryAdd(metrics[i].Metric, i);
+        }
+        StartAfterIndexes = [.. metrics.Select(m => m.StartAfter is { } after ? indexes[after] : -1)];
         DefinesMetrics = definesMetrics;
         PriorityChange = priorityChange;
         BusinessDaysPause = businessDaysPause;

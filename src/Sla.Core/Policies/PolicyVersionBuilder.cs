@@ -206,6 +206,11 @@ public sealed class PolicyVersionBuilder
     /// <summary>Records that a document listed metrics, even when none of them could be read.</summary>
     internal void NoteMetricsListed() => DefinesMetrics = true;
 
+    /// <summary>Records that a document listed a metric that could not be read: references to metric ids are then not checked.</summary>
+    internal void NoteUnreadableMetric() => HasUnreadableMetrics = true;
+
+    internal bool HasUnreadableMetrics { get; private set; }
+
     internal ServiceBuilder AddService(string id, string name, string? path)
     {
         ArgumentNullException.ThrowIfNull(id);

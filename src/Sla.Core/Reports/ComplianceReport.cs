@@ -15,7 +15,7 @@ namespace Sla.Core.Reports;
 /// <param name="Breached">Results breached.</param>
 /// <param name="Compliance">Met divided by count, or <see langword="null"/> when nothing was judged.</param>
 /// <param name="Target">The target of the row's priority and metric in the policy version, when there is one.</param>
-/// <param name="P50">The median counted time.</param>
+/// <param name="P50">The median counted time of the judged results (zero when none was judged: a row of cancelled cycles only).</param>
 /// <param name="P90">The 90th percentile of counted time.</param>
 /// <param name="P99">The 99th percentile of counted time.</param>
 /// <param name="Cancelled">Cycles cancelled in the period: reported, never judged, in no figure above.</param>

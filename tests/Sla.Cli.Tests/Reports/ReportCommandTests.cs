@@ -77,6 +77,13 @@ public sealed class ReportCommandTests
         var (_, html, _) = Run(tickets, "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "html");
         Assert.Contains("<th>cancelled</th>", html, StringComparison.Ordinal);
         Assert.Contains("<td>l2</td><td>2026-03</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">1</td>", html, StringComparison.Ordinal);
+
+        // A row of cancelled cycles only has nothing judged: no compliance and no percentiles, not zero.
+        var (_, onlyCancelled, _) = Run(tickets.Split('\n')[0], "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "csv");
+        Assert.Contains("erp,P1,l2,2026-03,0,0,0,,PT2H,,,,1", Lines(onlyCancelled));
+        var (_, onlyCancelledJson, _) = Run(tickets.Split('\n')[0], "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "json");
+        var row = JsonNode.Parse(onlyCancelledJson)!["rows"]!.AsArray().Single(r => r!["metric"]!.GetValue<string>() == "l2")!;
+        Assert.Equal((null, null), (row["compliance"], row["p90"]));
     }
 
     [Fact]

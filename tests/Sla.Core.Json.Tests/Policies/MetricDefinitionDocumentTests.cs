@@ -107,8 +107,56 @@ public sealed class MetricDefinitionDocumentTests
             "versions[0].metrics[0].cycles: 'twice' is not a cycles rule: use once or each.",
             "versions[0].metrics[1].id: A metric needs an id, the name its targets use.",
             "versions[0].metrics[2]: Expected a metric (a JSON object), found the string \"l2\".",
-            "versions[0].services[0].targets.P1.update: 'update' is not a metric of this version; the metrics are resolution.",
         ], Problems(json));
+    }
+
+    [Fact]
+    public void References_are_checked_once_every_listed_metric_could_be_read()
+    {
+        Assert.Equal(
+        [
+            "versions[0].services[0].targets.P1.update: 'update' is not a metric of this version; the metrics are resolution.",
+        ], Problems(Policy("""
+            "metrics": [ { "id": "resolution", "preset": "resolution" } ],
+            """, """{ "P1": { "resolution": { "within": "PT8H" }, "update": { "within": "PT1H" } } }""")));
+    }
+
+    [Fact]
+    public void A_null_where_a_list_or_choice_belongs_is_a_mistake_not_the_default()
+    {
+        Assert.Equal(
+        [
+            "versions[0].warnings: \"warnings\" is null: leave it out for the default, or give a value ([] for none).",
+            "versions[0].priorityChange: \"priorityChange\" is null: leave it out for the default, or give a value ([] for none).",
+            "versions[0].metrics[0].stop: \"stop\" is null: leave it out for the preset's value, or the default, or give a value ([] for none).",
+            "versions[0].metrics[0].pauseWhile: \"pauseWhile\" is null: leave it out for the preset's value, or the default, or give a value ([] for none).",
+        ], Problems(Policy("""
+            "warnings": null, "priorityChange": null,
+            "metrics": [ { "id": "resolution", "preset": "resolution", "stop": null, "pauseWhile": null } ],
+            """)));
+        Assert.Equal(
+        [
+            "versions[0].warnings: The warnings list is empty: list at least one fraction, or leave warnings out to warn at warningAt alone.",
+        ], Problems(Policy("\"warnings\": [],")));
+    }
+
+    [Fact]
+    public void A_metric_entry_that_cannot_be_read_is_not_also_called_an_empty_list()
+    {
+        Assert.Equal(
+        [
+            "versions[0].metrics[0].id: Expected a string, found the number 5.",
+            "versions[0].metrics[1].id: A metric needs an id, the name its targets use.",
+        ], Problems(Policy("""
+            "metrics": [ { "id": 5, "preset": "resolution" }, { "id": null } ],
+            """)));
+        Assert.Equal(
+        [
+            "versions[0].metrics[0].id: A metric id cannot hold line breaks, tabs or other control characters: it is printed in tables and reports.",
+            "versions[0].metrics[1].startAfter: 'nowhere' is not a metric of this version; the metrics are late.",
+        ], Problems(Policy("""
+            "metrics": [ { "id": "l2\nteam", "preset": "periodicUpdate" }, { "id": "late", "preset": "firstResponse", "startAfter": "nowhere" } ],
+            """, "{}")));
     }
 
     [Fact]
@@ -138,7 +186,7 @@ public sealed class MetricDefinitionDocumentTests
         Assert.Equal([TicketEvent.AssignedTo(Instant.FromUtc(2027, 1, 4, 9, 10), "L2"), TicketEvent.AssignedTo(Instant.FromUtc(2027, 1, 4, 10, 0), null)], ticket.Events.ToArray());
         Assert.Equal("ticket T-1: event 1 (assigned): \"group\" is missing (null for no group).", Error("""{"at":"2027-01-04T09:10:00Z","type":"assigned"}"""));
         Assert.Equal("ticket T-1: event 1 (assigned): \"group\" is empty: name the group, or null for no group.", Error("""{"at":"2027-01-04T09:10:00Z","type":"assigned","group":" "}"""));
-        Assert.Equal("ticket T-1: event 1 (agentReply): 'group' is not a field of a agentReply event.", Error("""{"at":"2027-01-04T09:10:00Z","type":"agentReply","group":"L2"}"""));
+        Assert.Equal("ticket T-1: event 1 (agentReply): 'group' is not a field of an agentReply event.", Error("""{"at":"2027-01-04T09:10:00Z","type":"agentReply","group":"L2"}"""));
     }
 
     [Fact]

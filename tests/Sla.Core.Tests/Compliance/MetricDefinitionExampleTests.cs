@@ -216,6 +216,10 @@ public sealed class MetricDefinitionExampleTests
 
         var whilePaused = Result(ComplianceEvaluator.Evaluate(BusinessDays(BusinessDaysPauseRule.Ignore), ticket, At(17, 12)), Metric.Resolution);
         Assert.Equal((MetricStatus.Paused, At(17, 18)), (whilePaused.Status, whilePaused.Deadline!.Value));
+        // The breach comes while paused, so the host's timer is set for it (a deadline pauses move has none while paused).
+        Assert.Equal((At(17, 18), null), (whilePaused.NextChangeAt!.Value, whilePaused.Warning));
+        var extendedWhilePaused = Result(ComplianceEvaluator.Evaluate(BusinessDays(BusinessDaysPauseRule.Extend), ticket, At(17, 12)), Metric.Resolution);
+        Assert.Equal((MetricStatus.Paused, null, null), (extendedWhilePaused.Status, extendedWhilePaused.Deadline, extendedWhilePaused.NextChangeAt));
     }
 
     private static PolicySet Warned() => new PolicySetBuilder("p", "P").AddVersion("v1", Instant.FromUtc(2026, 1, 1, 0, 0), v => v

@@ -55,6 +55,36 @@ public sealed class MetricDefinitionValidationTests
     }
 
     [Fact]
+    public void Long_startAfter_chains_and_loops_are_checked_metric_by_metric_once()
+    {
+        // Each chain is walked once: 4,000 chained metrics took 79 s to validate when every metric walked its whole chain.
+        const int Count = 4000;
+        var chain = Builder(v =>
+        {
+            BuiltIns(v);
+            v.AddMetric("m0", m => m.FromPreset(MetricPreset.PeriodicUpdate));
+            for (var i = 1; i < Count; i++)
+            {
+                var after = $"m{i - 1}";
+                v.AddMetric($"m{i}", m => m.FromPreset(MetricPreset.PeriodicUpdate).StartAfter(after));
+            }
+        });
+        Assert.Empty(Problems(chain));
+        var loop = Builder(v =>
+        {
+            BuiltIns(v);
+            for (var i = 0; i < Count; i++)
+            {
+                var after = $"m{(i + 1) % Count}";
+                v.AddMetric($"m{i}", m => m.FromPreset(MetricPreset.PeriodicUpdate).StartAfter(after));
+            }
+        });
+        var problem = Assert.Single(Problems(loop));
+        Assert.StartsWith("versions[0].metrics[3].startAfter: startAfter makes a loop (m0 → m1 → m2 → ", problem, StringComparison.Ordinal);
+        Assert.EndsWith(" → m3999 → m0): none of these metrics could ever start.", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Targets_objectives_and_credits_must_name_a_defined_metric()
     {
         var builder = Builder(
