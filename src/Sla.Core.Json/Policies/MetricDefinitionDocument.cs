@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using NodaTime;
 using Sla.Core.Policies;
 
 namespace Sla.Core.Json.Policies;
 
-/// <summary>Reads and writes a version's <c>metrics</c> list and clock options (<c>priorityChange</c>, <c>businessDaysPause</c>, <c>warnings</c>).</summary>
+/// <summary>Reads and writes a version's <c>metrics</c> list, its clock options (<c>priorityChange</c>, <c>businessDaysPause</c>, <c>warnings</c>) and its <c>reportingTimeZone</c>.</summary>
 internal static class MetricDefinitionDocument
 {
     private static readonly string[] Fields = ["id", "preset", "start", "stop", "cancel", "resume", "cycles", "pauseWhile", "startAfter"];
@@ -12,11 +13,22 @@ internal static class MetricDefinitionDocument
     private static readonly (string, BusinessDaysPauseRule)[] BusinessDaysPauses = [("extend", BusinessDaysPauseRule.Extend), ("ignore", BusinessDaysPauseRule.Ignore)];
     private static readonly (string, MetricCycles)[] Cycles = [("once", MetricCycles.Once), ("each", MetricCycles.Each)];
 
-    private static readonly string[] VersionFields = ["metrics", "warnings", "priorityChange", "businessDaysPause"];
+    private static readonly string[] VersionFields = ["metrics", "warnings", "priorityChange", "businessDaysPause", "reportingTimeZone"];
 
-    public static void ReadOptions(JsonElement version, string path, DocumentReader reader, PolicyVersionBuilder builder)
+    public static void ReadOptions(JsonElement version, string path, DocumentReader reader, PolicyVersionBuilder builder, IDateTimeZoneProvider zones)
     {
         RejectNulls(version, VersionFields, path, reader, "the default");
+        if (reader.OptionalString(version, "reportingTimeZone", path) is { } zoneId)
+        {
+            if (zones.GetZoneOrNull(zoneId) is { } zone)
+            {
+                builder.WithReportingTimeZone(zone);
+            }
+            else
+            {
+                reader.Report(DocumentReader.Join(path, "reportingTimeZone"), $"'{zoneId}' is not a time zone known to {zones.VersionId}: use an IANA zone id such as Europe/London.");
+            }
+        }
         if (Choice(version, "priorityChange", path, reader, "a priority-change rule", PriorityChanges) is { } priorityChange)
         {
             builder.WithPriorityChange(priorityChange);
@@ -105,6 +117,10 @@ internal static class MetricDefinitionDocument
 
     public static void Write(Utf8JsonWriter writer, PolicyVersion version)
     {
+        if (version.ExplicitReportingTimeZone is { } zone)
+        {
+            writer.WriteString("reportingTimeZone", zone.Id);
+        }
         if (version.PriorityChange != PriorityChangeRule.KeepCounted)
         {
             writer.WriteString("priorityChange", "restart");

@@ -19,7 +19,7 @@ public static class PolicyDocument
 {
     private static readonly string[] PolicyFields = ["id", "name", "versions"];
     private static readonly string[] VersionFields = ["version", "effectiveFrom", "calendars", "priorities", "pauseStatuses", "warningAt", "services", "objectives", "credits", "availability",
-        "metrics", "priorityChange", "businessDaysPause", "warnings"];
+        "metrics", "priorityChange", "businessDaysPause", "warnings", "reportingTimeZone"];
     private static readonly string[] ServiceFields = ["id", "name", "targets"];
     private static readonly string[] TargetFields = ["within", "businessDays", "cutoff", "at", "calendar"];
     private static readonly string[] ObjectiveFields = ["service", "priority", "metric", "atLeast", "period"];
@@ -130,7 +130,7 @@ public static class PolicyDocument
                 reader.Report(DocumentReader.Join(path, "warningAt"), $"Expected a number, found {DocumentReader.Describe(warning)}.");
             }
         }
-        MetricDefinitionDocument.ReadOptions(element, path, reader, version);
+        MetricDefinitionDocument.ReadOptions(element, path, reader, version, zones);
         MetricDefinitionDocument.ReadMetrics(element, path, reader, version);
         foreach (var (serviceElement, servicePath) in reader.OptionalArray(element, "services", path))
         {

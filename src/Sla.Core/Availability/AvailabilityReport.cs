@@ -53,7 +53,7 @@ public sealed record AvailabilityReport(ImmutableArray<AvailabilityRow> Rows)
         var rows = ImmutableArray.CreateBuilder<AvailabilityRow>();
         foreach (var version in policy.Versions)
         {
-            var zone = version.Calendars.IsEmpty ? DateTimeZone.Utc : version.Calendars[0].Zone;
+            var zone = version.ReportingTimeZone;
             foreach (var objective in version.Availability)
             {
                 var calendar = version.Calendar(objective.CalendarId);

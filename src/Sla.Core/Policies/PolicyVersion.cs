@@ -22,8 +22,10 @@ public sealed class PolicyVersion
         ImmutableArray<ServiceDefinition> services, ImmutableArray<ComplianceObjective> objectives,
         ImmutableArray<CreditTier> credits, ImmutableArray<AvailabilityObjective> availability,
         ImmutableArray<MetricDefinition> metrics, bool definesMetrics, PriorityChangeRule priorityChange,
-        BusinessDaysPauseRule businessDaysPause, ImmutableArray<double> warnings)
+        BusinessDaysPauseRule businessDaysPause, ImmutableArray<double> warnings, DateTimeZone? reportingTimeZone)
     {
+        ExplicitReportingTimeZone = reportingTimeZone;
+        ReportingTimeZone = reportingTimeZone ?? (calendars.IsEmpty ? DateTimeZone.Utc : calendars[0].Zone);
         Metrics = metrics;
         TimedFractions = [.. warnings.Append(warningAt).Distinct().Order().Select(f => (f, warnings.Contains(f)))];
         var indexes = new Dictionary<Metric, int>();
@@ -94,6 +96,15 @@ public sealed class PolicyVersion
 
     /// <summary>Gets the warning fractions, ascending, each in (0, 1); <c>[WarningAt]</c> unless the version lists its own.</summary>
     public ImmutableArray<double> Warnings { get; }
+
+    /// <summary>
+    /// Gets the time zone report periods (weeks, months, quarters) are measured in: the one the version sets, or the
+    /// zone of its first calendar, or UTC when it has none.
+    /// </summary>
+    public DateTimeZone ReportingTimeZone { get; }
+
+    /// <summary>The reporting time zone the version sets itself, or <see langword="null"/> (documents write it only then).</summary>
+    internal DateTimeZone? ExplicitReportingTimeZone { get; }
 
     /// <summary>Gets the services.</summary>
     public ImmutableArray<ServiceDefinition> Services { get; }

@@ -46,6 +46,8 @@ public sealed class PolicyVersionBuilder
 
     internal string Path { get; }
 
+    internal DateTimeZone? ReportingTimeZone { get; private set; }
+
     internal ImmutableArray<double>? WarningFractions { get; private set; }
 
     internal string WarningsPath => $"{Path}.warnings";
@@ -121,6 +123,20 @@ public sealed class PolicyVersionBuilder
     {
         ArgumentNullException.ThrowIfNull(fractions);
         WarningFractions = [.. fractions];
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the time zone report periods (weeks, months, quarters) are measured in; without it, the zone of the
+    /// version's first calendar, or UTC when it has none.
+    /// </summary>
+    /// <param name="zone">The zone.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public PolicyVersionBuilder WithReportingTimeZone(DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ReportingTimeZone = zone;
         return this;
     }
 
@@ -235,7 +251,7 @@ public sealed class PolicyVersionBuilder
             [.. availability.Select(a => a.Value)],
             DefinesMetrics ? [.. metrics.Select(m => m.ToDefinition(pauses))] : MetricDefinition.BuiltIn(pauses),
             DefinesMetrics,
-            PriorityChange, BusinessDaysPause, WarningFractions ?? [WarningAt]);
+            PriorityChange, BusinessDaysPause, WarningFractions ?? [WarningAt], ReportingTimeZone);
     }
 
     private PolicyVersionBuilder Add<T>(List<Pathed<T>> list, T value, string field, string? path)

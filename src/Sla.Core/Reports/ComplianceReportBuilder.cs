@@ -138,8 +138,8 @@ public sealed class ComplianceReportBuilder
             .Select(g => (g.Key, g.Where(e => e.Key.Outcome == MetricStatus.Met).Sum(e => e.Value.Count), g.Sum(e => e.Value.Count)))
             .OrderBy(f => f.Key.Start);
 
-    /// <summary>Periods follow the local dates of the version's first calendar, or UTC.</summary>
-    private static DateTimeZone ZoneOf(PolicyVersion version) => version.Calendars.IsEmpty ? DateTimeZone.Utc : version.Calendars[0].Zone;
+    /// <summary>Periods follow the local dates of the version's reporting time zone.</summary>
+    private static DateTimeZone ZoneOf(PolicyVersion version) => version.ReportingTimeZone;
 
     /// <summary>Results with the same scope, local date and outcome (met, breached or cancelled).</summary>
     private readonly record struct Judged(string Service, string Priority, Metric Metric, LocalDate Date, MetricStatus Outcome, PolicyVersion Version);

@@ -111,6 +111,29 @@ public sealed class MetricDefinitionDocumentTests
     }
 
     [Fact]
+    public void Report_periods_are_measured_in_the_reporting_time_zone()
+    {
+        // Resolved at 23:30 on 31 March UTC: already April in London (BST), still March in UTC.
+        var ticket = new Ticket("T-1", "email", "P1", Instant.FromUtc(2027, 3, 31, 20, 0), [TicketEvent.Resolved(Instant.FromUtc(2027, 3, 31, 23, 30))]);
+        string Period(string fields)
+        {
+            var policy = PolicyDocument.Parse(Policy(fields));
+            var evaluation = ComplianceEvaluator.Evaluate(policy, ticket, Instant.FromUtc(2027, 4, 2, 0, 0));
+            return Assert.Single(Sla.Core.Reports.ComplianceReport.Build(policy, [evaluation]).Rows).Period.Label;
+        }
+        Assert.Equal("2027-04", Period(""));
+        Assert.Equal("2027-03", Period("\"reportingTimeZone\": \"UTC\","));
+        var utc = PolicyDocument.Parse(Policy("\"reportingTimeZone\": \"Etc/UTC\","));
+        Assert.Equal("Etc/UTC", PolicyDocument.Parse(PolicyDocument.Write(utc)).Versions[0].ReportingTimeZone.Id);
+        Assert.Equal("Europe/London", PolicyDocument.Parse(Policy("")).Versions[0].ReportingTimeZone.Id);
+        Assert.DoesNotContain("reportingTimeZone", PolicyDocument.Write(PolicyDocument.Parse(Policy(""))), StringComparison.Ordinal);
+        Assert.Equal(
+        [
+            $"versions[0].reportingTimeZone: 'Europe/Atlantis' is not a time zone known to {DateTimeZoneProviders.Tzdb.VersionId}: use an IANA zone id such as Europe/London.",
+        ], Problems(Policy("\"reportingTimeZone\": \"Europe/Atlantis\",")));
+    }
+
+    [Fact]
     public void References_are_checked_once_every_listed_metric_could_be_read()
     {
         Assert.Equal(
