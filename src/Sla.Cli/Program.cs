@@ -6,6 +6,6 @@ using Sla.Cli;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var console = new CliConsole(Console.OpenStandardInput(), new BufferedStream(Console.OpenStandardOutput(), 1 << 16), new QuietWriter(Console.Error),
+var console = new CliConsole(ClosedStandardInput.WasClosedAtStart() ? new ClosedStandardInput() : Console.OpenStandardInput(), new BufferedStream(Console.OpenStandardOutput(), 1 << 16), new QuietWriter(Console.Error),
     errorIsTerminal: !Console.IsErrorRedirected);
 return SlaCommandLine.Run(args, console, SystemClock.Instance);
