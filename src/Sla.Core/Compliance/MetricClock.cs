@@ -122,7 +122,7 @@ internal sealed class MetricClock
         }
         if (Target is null)
         {
-            stretches?.Add(new Stretch(LastT, t, SegmentKind.NoTarget, null, null));
+            stretches?.Add(StretchTo(t));
         }
         else if (PausedBy is not null)
         {
@@ -134,7 +134,7 @@ internal sealed class MetricClock
             {
                 PausedBusiness += memo.Elapsed(Calendar!, LastT, t);
             }
-            stretches?.Add(new Stretch(LastT, t, SegmentKind.Paused, null, PausedBy));
+            stretches?.Add(StretchTo(t));
         }
         else
         {
@@ -144,7 +144,7 @@ internal sealed class MetricClock
                 Breach(breachedAt);
             }
             Counted += elapsed;
-            stretches?.Add(new Stretch(LastT, t, SegmentKind.Counted, Calendar, null));
+            stretches?.Add(StretchTo(t));
         }
         LastT = t;
     }
@@ -271,7 +271,7 @@ internal sealed class MetricClock
     /// <summary>The result as of <paramref name="now"/> (at or after the last event applied), without changing the clock.</summary>
     public MetricResult ResultAt(Instant now, ref ElapsedMemo memo)
     {
-        var segments = stretches is null ? [] : Explain(!IsStopped && now > LastT ? new Stretch(LastT, now, TailKind(), Calendar, PausedBy) : null);
+        var segments = stretches is null ? [] : Explain(!IsStopped && now > LastT ? StretchTo(now) : null);
         if (IsCancelled)
         {
             return new MetricResult(Metric, Cycle, MetricStatus.Cancelled, Start, StopAt, Target, null, Counted, null, null, segments, Priority, null, null);
@@ -339,8 +339,11 @@ internal sealed class MetricClock
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    private SegmentKind TailKind() =>
-        Target is null ? SegmentKind.NoTarget : PausedBy is not null ? SegmentKind.Paused : SegmentKind.Counted;
+    /// <summary>The stretch from <see cref="LastT"/> to <paramref name="t"/> as the clock stands: the same whether an event or the evaluation instant ends it.</summary>
+    private Stretch StretchTo(Instant t) =>
+        Target is null ? new Stretch(LastT, t, SegmentKind.NoTarget, null, null)
+        : PausedBy is not null ? new Stretch(LastT, t, SegmentKind.Paused, null, PausedBy)
+        : new Stretch(LastT, t, SegmentKind.Counted, Calendar, null);
 
     private ImmutableArray<ExplanationSegment> Explain(Stretch? tail)
     {

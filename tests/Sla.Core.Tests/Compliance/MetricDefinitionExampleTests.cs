@@ -271,6 +271,20 @@ public sealed class MetricDefinitionExampleTests
     }
 
     [Fact]
+    public void Time_without_a_target_is_explained_the_same_whenever_the_evaluation_instant_falls()
+    {
+        // No resolution target for P2 here: the clock counts nothing, paused or not, and the explanation must not
+        // depend on whether the last stretch ended at an event or at the evaluation instant.
+        var policy = Version(_ => { }, s => s.Target("P2", Metric.FirstResponse, SlaTarget.InBusinessTime(Duration.FromHours(1))));
+        var ticket = new Ticket("T-1", "email", "P2", At(16, 9), [TicketEvent.AgentReply(At(16, 9, 10)), TicketEvent.StatusChange(At(16, 9, 20), "pending"),
+            TicketEvent.AgentReply(At(16, 9, 30)), TicketEvent.StatusChange(At(16, 10), "open")]);
+        ExplanationSegment[] Segments(Instant now) =>
+            [.. Result(ComplianceEvaluator.Evaluate(policy, ticket, now, new EvaluationOptions(Explain: true)), Metric.Resolution).Segments];
+        Assert.Equal([new ExplanationSegment(new Interval(At(16, 9), At(16, 9, 45)), SegmentKind.NoTarget, null, null, Duration.Zero)], Segments(At(16, 9, 45)));
+        Assert.Equal([new ExplanationSegment(new Interval(At(16, 9), At(16, 10, 30)), SegmentKind.NoTarget, null, null, Duration.Zero)], Segments(At(16, 10, 30)));
+    }
+
+    [Fact]
     public void A_version_without_metrics_has_the_three_built_ins_as_their_presets()
     {
         var version = Policy.Versions[0];
