@@ -144,6 +144,12 @@ public sealed record MetricTrigger
                     problem = $"'{text}' does not say which {(kind == MetricTriggerKind.Status ? "status" : "group")}: write it after the colon, such as {prefix}{(kind == MetricTriggerKind.Status ? "pending" : "L2")}.";
                     return false;
                 }
+                if (value.Trim() != value)
+                {
+                    // Statuses and groups are compared exactly: a stray space would make a trigger that never fires.
+                    problem = $"'{text}' has spaces around the {(kind == MetricTriggerKind.Status ? "status" : "group")}: write {prefix}{value.Trim()}.";
+                    return false;
+                }
                 trigger = new MetricTrigger(kind, value);
                 return true;
             }

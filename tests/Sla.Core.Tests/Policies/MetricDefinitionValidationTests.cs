@@ -133,6 +133,8 @@ public sealed class MetricDefinitionValidationTests
         }
         Assert.False(MetricTrigger.TryParse("status:", out _, out var empty));
         Assert.Equal("'status:' does not say which status: write it after the colon, such as status:pending.", empty);
+        Assert.False(MetricTrigger.TryParse("status: pending", out _, out var spaced));
+        Assert.Equal("'status: pending' has spaces around the status: write status:pending.", spaced);
         Assert.False(MetricTrigger.TryParse("escalated", out _, out var unknown));
         Assert.Equal("'escalated' is not a trigger: use created, customerMessage, agentReply, agentNote, resolved, reopened, priority, status:<status>, assigned:<group> or unassigned:<group>.", unknown);
         Assert.Throws<ArgumentException>("group", () => MetricTrigger.AssignedTo(" "));
