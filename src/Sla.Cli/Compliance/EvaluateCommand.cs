@@ -45,6 +45,8 @@ internal static class EvaluateCommand
     public static int Run(PolicySet policy, Stream input, Instant now, EvaluateOptions asked, CliConsole console)
     {
         var (format, parallel) = (asked.Format, asked.Parallel);
+        // The metric column fits the longest id the policy defines, so the table stays aligned.
+        var metricWidth = Math.Max(14, policy.Versions.SelectMany(v => v.Metrics).Max(m => m.Metric.Id.Length));
         var options = new EvaluationOptions(asked.Explain);
         var due = asked.DueWithin is { } window ? new DueSoon(now, window) : null;
         if (format == EvaluationFormat.Csv)
@@ -53,7 +55,7 @@ internal static class EvaluateCommand
         }
         else if (format == EvaluationFormat.Table)
         {
-            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at", "warning", "next change"]));
+            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at", "warning", "next change"], metricWidth));
         }
         console.FlushText();
         var output = console.OutputStream;
@@ -77,7 +79,7 @@ internal static class EvaluateCommand
                     }
                     rendered[i] = due is not null && evaluation.IsValid && !due.Includes(evaluation.NextChangeAt)
                         ? default
-                        : new Rendered(Render(evaluation, format), evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i));
+                        : new Rendered(Render(evaluation, format, metricWidth), evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i));
                 }
                 if (parallel)
                 {
@@ -191,11 +193,11 @@ internal static class EvaluateCommand
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;
 
-    private static byte[] Render(TicketEvaluation evaluation, EvaluationFormat format)
+    private static byte[] Render(TicketEvaluation evaluation, EvaluationFormat format, int metricWidth)
     {
         if (format != EvaluationFormat.Jsonl)
         {
-            return Encoding.UTF8.GetBytes(RenderText(evaluation, format));
+            return Encoding.UTF8.GetBytes(RenderText(evaluation, format, metricWidth));
         }
         var buffer = lineBuffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -206,7 +208,7 @@ internal static class EvaluateCommand
         return bytes;
     }
 
-    private static string RenderText(TicketEvaluation evaluation, EvaluationFormat format)
+    private static string RenderText(TicketEvaluation evaluation, EvaluationFormat format, int metricWidth)
     {
         switch (format)
         {
@@ -225,7 +227,7 @@ internal static class EvaluateCommand
                     evaluation.TicketId, PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
                     m.Target?.Describe() ?? "-", Instant(m.Deadline), DurationText.Format(m.Elapsed),
                     m.Remaining is { } r ? DurationText.Format(r) : "-", Instant(m.BreachedAt), Fraction(m.Warning) ?? "-", Instant(m.NextChangeAt),
-                ])).Append('\n');
+                ], metricWidth)).Append('\n');
             }
             else
             {
@@ -239,9 +241,9 @@ internal static class EvaluateCommand
         return text.ToString();
     }
 
-    private static string TableRow(string[] cells)
+    private static string TableRow(string[] cells, int metricWidth)
     {
-        int[] widths = [12, 14, 5, 13, 50, 20, 10, 10, 20, 7, 20];
+        int[] widths = [12, metricWidth, 5, 13, 50, 20, 10, 10, 20, 7, 20];
         return string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
     }
 

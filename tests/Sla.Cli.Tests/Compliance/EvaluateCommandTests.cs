@@ -115,6 +115,19 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public void The_table_widens_its_metric_column_for_long_metric_ids()
+    {
+        var policy = TempFile(File.ReadAllText(Policy).Replace("\"l2\"", "\"secondLineSupportTeam\"", StringComparison.Ordinal));
+        var ticket = """{"id":"E-1","service":"erp","priority":"P1","created":"2026-03-02T06:00:00Z","events":[{"at":"2026-03-02T06:10:00Z","type":"assigned","group":"L2"}]}""";
+        var (exitCode, table, _) = Run(ticket, "evaluate", "--policy", policy, "--tickets", "-", "--at", "2026-03-02T07:00:00Z", "--format", "table");
+        Assert.Equal(0, exitCode);
+        var lines = Lines(table);
+        var cycleColumn = lines[0].IndexOf("cycle", StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), line => Assert.Equal('1', line[cycleColumn]));
+        Assert.Contains(lines, l => l.StartsWith("E-1           secondLineSupportTeam  1      running", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_metric_id_that_needs_quoting_is_quoted_in_csv()
     {
         var policy = TempFile(File.ReadAllText(Policy).Replace("\"l2\"", "\"l2,\\\"tier\\\"\"", StringComparison.Ordinal));
