@@ -37,9 +37,9 @@ internal static partial class SlaCommandLine
             Duration? dueWithin = null;
             if (result.GetValue(dueWithinOption) is { } windowText)
             {
-                if (!DurationText.TryParse(windowText, out var window, out var problem))
+                if (!DurationText.TryParse(windowText, out var window, out _))
                 {
-                    console.Error.WriteLine($"--due-within: {problem}");
+                    console.Error.WriteLine($"--due-within: '{windowText}' is not a duration: give how far ahead to look, such as PT1H or 90m.");
                     return ExitCodes.Invalid;
                 }
                 if (window < Duration.Zero)

@@ -112,6 +112,8 @@ public sealed class EvaluateCommandTests
         }
         Assert.Equal((2, "", "--due-within: -PT1H is negative: give how far ahead to look, such as PT1H.\n"),
             Run(input, "evaluate", "--policy", Policy, "--tickets", "-", "--due-within", "-PT1H"));
+        Assert.Equal((2, "", "--due-within: 'PT-1H' is not a duration: give how far ahead to look, such as PT1H or 90m.\n"),
+            Run(input, "evaluate", "--policy", Policy, "--tickets", "-", "--due-within", "PT-1H"));
     }
 
     [Fact]
