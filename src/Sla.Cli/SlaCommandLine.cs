@@ -77,14 +77,17 @@ internal static partial class SlaCommandLine
             console.Error.WriteLine($"{option}: {InstantText.Problem(text)}");
             return null;
         }
-        var range = Core.Calendars.BusinessCalendar.SupportedRange;
-        if (!range.Contains(instant))
+        if (!Core.Calendars.BusinessCalendar.SupportedRange.Contains(instant))
         {
-            console.Error.WriteLine($"{option}: {text} is outside the instants calendars support ({InstantText.Format(range.Start)} to {InstantText.Format(range.End)}).");
+            console.Error.WriteLine($"{option}: {text} is outside the instants calendars support ({SupportedRangeText}).");
             return null;
         }
         return instant;
     }
+
+    /// <summary>The instants calendars support, as messages name them: <c>0002-01-02T00:00:00Z to 9998-12-31T00:00:00Z</c>.</summary>
+    internal static string SupportedRangeText =>
+        $"{InstantText.Format(Core.Calendars.BusinessCalendar.SupportedRange.Start)} to {InstantText.Format(Core.Calendars.BusinessCalendar.SupportedRange.End)}";
 
     /// <summary>Writes out the lines already answered before a failure, if standard output still takes them.</summary>
     private static void FlushWhatWasAnswered(CliConsole console)

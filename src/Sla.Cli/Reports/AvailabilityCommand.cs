@@ -28,9 +28,7 @@ internal static class AvailabilityCommand
             }
             else if (!Core.Calendars.BusinessCalendar.SupportedRange.Contains(outage.Start) || outage.End > Core.Calendars.BusinessCalendar.SupportedRange.End)
             {
-                var range = Core.Calendars.BusinessCalendar.SupportedRange;
-                problems.Add($"line {lineNumber}{(outage.Id is null ? "" : $" (outage {outage.Id})")}: it lies outside the instants calendars support " +
-                    $"({InstantText.Format(range.Start)} to {InstantText.Format(range.End)}).");
+                problems.Add($"line {lineNumber}{(outage.Id is null ? "" : $" (outage {outage.Id})")}: it lies outside the instants calendars support ({SlaCommandLine.SupportedRangeText}).");
             }
             else if (!services.Contains(outage.Service))
             {

@@ -128,7 +128,7 @@ internal sealed class MetricClock
         {
             if (DeadlineIgnoresPause)
             {
-                BreachIfPassed(t);
+                BreachIfPassed(Duration.Zero, t);
             }
             else if (Target is BusinessDaysTarget)
             {
@@ -139,10 +139,7 @@ internal sealed class MetricClock
         else
         {
             var elapsed = memo.Elapsed(Calendar!, LastT, t);
-            if (BreachedAt is null && Passed(elapsed, t) is { } breachedAt)
-            {
-                Breach(breachedAt);
-            }
+            BreachIfPassed(elapsed, t);
             Counted += elapsed;
             stretches?.Add(StretchTo(t));
         }
@@ -162,9 +159,9 @@ internal sealed class MetricClock
         _ => daysDeadline is { } due && due < t ? due : null,
     };
 
-    private void BreachIfPassed(Instant t)
+    private void BreachIfPassed(Duration elapsed, Instant t)
     {
-        if (BreachedAt is null && daysDeadline is { } deadline && deadline < t)
+        if (BreachedAt is null && Passed(elapsed, t) is { } deadline)
         {
             Breach(deadline);
         }
@@ -337,7 +334,8 @@ internal sealed class MetricClock
     internal static Duration Threshold(double fraction, Duration total) =>
         Duration.FromTicks((long)Math.Min(Math.Ceiling(fraction * total.TotalTicks), total.TotalTicks));
 
-    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
+    /// <summary>The earlier of two instants that may be absent.</summary>
+    internal static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>The stretch from <see cref="LastT"/> to <paramref name="t"/> as the clock stands: the same whether an event or the evaluation instant ends it.</summary>
     private Stretch StretchTo(Instant t) =>

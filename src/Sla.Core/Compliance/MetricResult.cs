@@ -112,10 +112,7 @@ public sealed record TicketEvaluation(string TicketId, string? Service, string? 
         Instant? earliest = null;
         foreach (var result in metrics.IsDefault ? [] : metrics)
         {
-            if (result.NextChangeAt is { } at && (earliest is null || at < earliest))
-            {
-                earliest = at;
-            }
+            earliest = MetricClock.Earliest(earliest, result.NextChangeAt);
         }
         return earliest;
     }
