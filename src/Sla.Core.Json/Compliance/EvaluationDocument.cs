@@ -39,7 +39,7 @@ public static class EvaluationDocument
         writer.WriteStartArray("metrics");
         foreach (var metric in evaluation.Metrics)
         {
-            WriteMetric(writer, metric);
+            WriteMetric(writer, metric, evaluation.Service);
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
@@ -69,7 +69,7 @@ public static class EvaluationDocument
         _ => null,
     };
 
-    private static void WriteMetric(Utf8JsonWriter writer, MetricResult metric)
+    private static void WriteMetric(Utf8JsonWriter writer, MetricResult metric, string? ticketService)
     {
         writer.WriteStartObject();
         writer.WriteString("metric", PolicyNames.Of(metric.Metric));
@@ -92,6 +92,15 @@ public static class EvaluationDocument
             writer.WriteNull("warning");
         }
         WriteInstant(writer, "nextChangeAt", metric.NextChangeAt);
+        // Only after a service change does a result's target come from another service than the ticket's.
+        if (metric.Service != ticketService)
+        {
+            writer.WriteString("service", metric.Service);
+        }
+        if (metric.Variant is { } variant)
+        {
+            writer.WriteString("variant", variant);
+        }
         if (!metric.Segments.IsDefaultOrEmpty)
         {
             writer.WriteStartArray("segments");

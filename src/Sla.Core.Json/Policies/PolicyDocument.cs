@@ -20,10 +20,11 @@ public static class PolicyDocument
     private static readonly string[] PolicyFields = ["id", "name", "versions"];
     private static readonly string[] VersionFields = ["version", "effectiveFrom", "calendars", "priorities", "pauseStatuses", "warningAt", "services", "objectives", "credits", "availability",
         "metrics", "priorityChange", "businessDaysPause", "warnings", "reportingTimeZone"];
-    private static readonly string[] ServiceFields = ["id", "name", "targets"];
+    private static readonly string[] ServiceFields = ["id", "name", "targets", "variants"];
+    private static readonly string[] VariantFields = ["id", "when", "targets"];
     private static readonly string[] TargetFields = ["within", "businessDays", "cutoff", "at", "calendar"];
-    private static readonly string[] ObjectiveFields = ["service", "priority", "metric", "atLeast", "period"];
-    private static readonly string[] CreditFields = ["service", "priority", "metric", "below", "creditPercent"];
+    private static readonly string[] ObjectiveFields = ["service", "variant", "priority", "metric", "atLeast", "period"];
+    private static readonly string[] CreditFields = ["service", "variant", "priority", "metric", "below", "creditPercent"];
     private static readonly string[] AvailabilityFields = ["service", "atLeast", "period", "calendar", "credits"];
     private static readonly string[] AvailabilityCreditFields = ["below", "creditPercent"];
     private static readonly string[] BusinessDaysOnlyFields = ["cutoff", "at"];
@@ -145,7 +146,7 @@ public static class PolicyDocument
             var (service, metric, period, atLeast) = (Service(item, itemPath, reader), Metric(item, itemPath, reader), Period(item, itemPath, reader), Fraction(item, "atLeast", itemPath, reader));
             if (metric is { } m && period is { } p && atLeast is { } a)
             {
-                version.AddObjective(new ComplianceObjective(service, m, a, p, reader.OptionalString(item, "priority", itemPath)), itemPath);
+                version.AddObjective(new ComplianceObjective(service, m, a, p, reader.OptionalString(item, "priority", itemPath), reader.OptionalString(item, "variant", itemPath)), itemPath);
             }
         }
         foreach (var (item, itemPath) in reader.OptionalArray(element, "credits", path))
@@ -157,7 +158,7 @@ public static class PolicyDocument
             var (service, metric, tier) = (Service(item, itemPath, reader), Metric(item, itemPath, reader), Tier(item, itemPath, reader));
             if (metric is { } m && tier is { } t)
             {
-                version.AddCredit(new CreditTier(service, m, t.Below, t.CreditPercent, reader.OptionalString(item, "priority", itemPath)), itemPath);
+                version.AddCredit(new CreditTier(service, m, t.Below, t.CreditPercent, reader.OptionalString(item, "priority", itemPath), reader.OptionalString(item, "variant", itemPath)), itemPath);
             }
         }
         foreach (var (item, itemPath) in reader.OptionalArray(element, "availability", path))
@@ -173,6 +174,65 @@ public static class PolicyDocument
             return;
         }
         var service = version.AddService(reader.OptionalString(element, "id", path) ?? string.Empty, reader.OptionalString(element, "name", path) ?? string.Empty, path);
+        ReadTargets(element, path, reader, (priority, metric, target) => service.Target(priority, metric, target));
+        foreach (var (variantElement, variantPath) in reader.OptionalArray(element, "variants", path))
+        {
+            if (!reader.ExpectObject(variantElement, variantPath, "a variant", VariantFields))
+            {
+                continue;
+            }
+            var variant = service.AddVariant(reader.OptionalString(variantElement, "id", variantPath) ?? string.Empty, variantPath);
+            ReadConditions(variantElement, variantPath, reader, variant);
+            ReadTargets(variantElement, variantPath, reader, (priority, metric, target) => variant.Target(priority, metric, target));
+        }
+    }
+
+    private static void ReadConditions(JsonElement element, string path, DocumentReader reader, VariantBuilder variant)
+    {
+        var whenPath = DocumentReader.Join(path, "when");
+        if (!element.TryGetProperty("when", out var when) || when.ValueKind == JsonValueKind.Null)
+        {
+            // No conditions: the validator says what that means.
+            return;
+        }
+        if (when.ValueKind != JsonValueKind.Object)
+        {
+            reader.Report(whenPath, $"Expected conditions by attribute (a JSON object such as {{\"tier\": [\"gold\"]}}), found {DocumentReader.Describe(when)}.");
+            return;
+        }
+        foreach (var condition in when.EnumerateObject())
+        {
+            var conditionPath = DocumentReader.Join(whenPath, condition.Name);
+            if (condition.Value.ValueKind == JsonValueKind.String)
+            {
+                reader.Report(conditionPath, $"Expected a list of values, such as [\"{condition.Value.GetString()}\"], found a string.");
+                continue;
+            }
+            if (condition.Value.ValueKind != JsonValueKind.Array)
+            {
+                reader.Report(conditionPath, $"Expected a list of values, such as [\"gold\"], found {DocumentReader.Describe(condition.Value)}.");
+                continue;
+            }
+            var values = new List<string>();
+            var index = 0;
+            foreach (var value in condition.Value.EnumerateArray())
+            {
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    values.Add(value.GetString()!);
+                }
+                else
+                {
+                    reader.Report($"{conditionPath}[{index}]", $"Expected a string, found {DocumentReader.Describe(value)}.");
+                }
+                index++;
+            }
+            variant.When(condition.Name, [.. values]);
+        }
+    }
+
+    private static void ReadTargets(JsonElement element, string path, DocumentReader reader, Action<string, Metric, SlaTarget> add)
+    {
         if (!element.TryGetProperty("targets", out var targets) || targets.ValueKind == JsonValueKind.Null)
         {
             return;
@@ -200,7 +260,7 @@ public static class PolicyDocument
                 }
                 else if (ReadTarget(metricProperty.Value, metricPath, reader) is { } target)
                 {
-                    service.Target(priority.Name, Sla.Core.Policies.Metric.Named(metricProperty.Name), target);
+                    add(priority.Name, Sla.Core.Policies.Metric.Named(metricProperty.Name), target);
                 }
             }
         }

@@ -44,18 +44,25 @@ internal static class PolicyDocumentWriter
             writer.WriteStartObject();
             writer.WriteString("id", service.Id);
             writer.WriteString("name", service.Name);
-            writer.WriteStartObject("targets");
-            foreach (var byPriority in service.Targets.GroupBy(t => t.Priority))
+            WriteTargets(writer, service.Targets);
+            if (!service.Variants.IsEmpty)
             {
-                writer.WriteStartObject(byPriority.Key);
-                foreach (var target in byPriority)
+                writer.WriteStartArray("variants");
+                foreach (var variant in service.Variants)
                 {
-                    writer.WritePropertyName(PolicyNames.Of(target.Metric));
-                    WriteTarget(writer, target.Target);
+                    writer.WriteStartObject();
+                    writer.WriteString("id", variant.Id);
+                    writer.WriteStartObject("when");
+                    foreach (var condition in variant.When)
+                    {
+                        WriteStrings(writer, condition.Attribute, condition.Values);
+                    }
+                    writer.WriteEndObject();
+                    WriteTargets(writer, variant.Targets);
+                    writer.WriteEndObject();
                 }
-                writer.WriteEndObject();
+                writer.WriteEndArray();
             }
-            writer.WriteEndObject();
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -64,6 +71,7 @@ internal static class PolicyDocumentWriter
         {
             writer.WriteStartObject();
             writer.WriteString("service", objective.Service);
+            WriteOptional(writer, "variant", objective.Variant);
             WriteOptional(writer, "priority", objective.Priority);
             writer.WriteString("metric", PolicyNames.Of(objective.Metric));
             writer.WriteNumber("atLeast", objective.AtLeast);
@@ -76,6 +84,7 @@ internal static class PolicyDocumentWriter
         {
             writer.WriteStartObject();
             writer.WriteString("service", tier.Service);
+            WriteOptional(writer, "variant", tier.Variant);
             WriteOptional(writer, "priority", tier.Priority);
             writer.WriteString("metric", PolicyNames.Of(tier.Metric));
             writer.WriteNumber("below", tier.Below);
@@ -103,6 +112,22 @@ internal static class PolicyDocumentWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTargets(Utf8JsonWriter writer, System.Collections.Immutable.ImmutableArray<ServiceTarget> targets)
+    {
+        writer.WriteStartObject("targets");
+        foreach (var byPriority in targets.GroupBy(t => t.Priority))
+        {
+            writer.WriteStartObject(byPriority.Key);
+            foreach (var target in byPriority)
+            {
+                writer.WritePropertyName(PolicyNames.Of(target.Metric));
+                WriteTarget(writer, target.Target);
+            }
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
     }
 

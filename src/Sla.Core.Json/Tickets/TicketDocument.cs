@@ -19,9 +19,10 @@ namespace Sla.Core.Json.Tickets;
 /// </remarks>
 public static class TicketDocument
 {
-    private static readonly string[] TicketFields = ["id", "service", "priority", "created", "events"];
-    private static readonly string[] EventFields = ["at", "type", "status", "priority", "group"];
-    private static readonly string[] EventTypes = ["agentReply", "agentNote", "customerMessage", "status", "priority", "resolved", "reopened", "assigned"];
+    private static readonly string[] TicketFields = ["id", "service", "priority", "created", "attributes", "events"];
+    private static readonly string[] EventFields = ["at", "type", "status", "priority", "group", "name", "value", "service"];
+    // In the order of TicketEventKind.
+    private static readonly string[] EventTypes = ["agentReply", "agentNote", "customerMessage", "status", "priority", "resolved", "reopened", "assigned", "attribute", "service"];
 
     /// <summary>Reads one line.</summary>
     /// <param name="line">The line's text.</param>
@@ -126,6 +127,17 @@ public static class TicketDocument
                     }
                     fields.Set(name, value);
                     break;
+                case "attributes":
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        problem ??= ReadAttributes(ref reader, ref fields);
+                    }
+                    else if (reader.TokenType != JsonTokenType.Null)
+                    {
+                        problem ??= $"\"attributes\" must be an object of names to text values, such as {{\"tier\": \"gold\"}}, found {Describe(ref reader)}.";
+                        reader.Skip();
+                    }
+                    break;
                 case "events":
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
@@ -146,6 +158,35 @@ public static class TicketDocument
         return problem;
     }
 
+    private static string? ReadAttributes(ref Utf8JsonReader reader, ref TicketFieldsRead fields)
+    {
+        string? problem = null;
+        var attributes = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                problem ??= reader.TokenType == JsonTokenType.Null
+                    ? $"attribute '{name}' is null: leave it out when the ticket does not have it."
+                    : $"attribute '{name}' must be text, found {Describe(ref reader)}.";
+                reader.Skip();
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                problem ??= "an attribute has an empty name.";
+            }
+            else if (!attributes.TryAdd(name, reader.GetString()!))
+            {
+                problem ??= $"attribute '{name}' is given twice: give each attribute once.";
+            }
+        }
+        fields.Attributes = attributes.ToImmutable();
+        return problem;
+    }
+
     private static string? ReadEvents(ref Utf8JsonReader reader, ref TicketFieldsRead fields)
     {
         string? problem = null;
@@ -160,7 +201,8 @@ public static class TicketDocument
                 reader.Skip();
                 continue;
             }
-            string? at = null, type = null, status = null, priority = null, group = null, extra = null, wrongType = null, twice = null;
+            string? at = null, type = null, status = null, priority = null, group = null, attribute = null, value = null, service = null;
+            string? extra = null, wrongType = null, twice = null;
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -172,10 +214,10 @@ public static class TicketDocument
                     twice ??= name;
                 }
                 seen |= field >= 0 ? 1 << field : 0;
-                string? value = null;
+                string? text = null;
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    value = reader.GetString();
+                    text = reader.GetString();
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
@@ -184,11 +226,14 @@ public static class TicketDocument
                 }
                 switch (name)
                 {
-                    case "at": at = value; break;
-                    case "type": type = value; break;
-                    case "status": status = value; break;
-                    case "priority": priority = value; break;
-                    case "group": group = value; break;
+                    case "at": at = text; break;
+                    case "type": type = text; break;
+                    case "status": status = text; break;
+                    case "priority": priority = text; break;
+                    case "group": group = text; break;
+                    case "name": attribute = text; break;
+                    case "value": value = text; break;
+                    case "service": service = text; break;
                     default: extra ??= name; break;
                 }
             }
@@ -198,8 +243,8 @@ public static class TicketDocument
             }
             if (problem is null)
             {
-                var hasGroup = (seen & (1 << Array.IndexOf(EventFields, "group"))) != 0;
-                problem = MakeEvent(index, at, type, status, priority, (group, hasGroup), extra, wrongType, out var made);
+                var given = new EventFieldsRead(status, priority, (group, Given(seen, "group")), attribute, (value, Given(seen, "value")), service);
+                problem = MakeEvent(index, at, type, given, extra, wrongType, out var made);
                 if (made is not null)
                 {
                     events.Add(made);
@@ -209,10 +254,11 @@ public static class TicketDocument
         fields.Events = events.ToImmutable();
         fields.HasEvents = true;
         return problem;
+
+        static bool Given(int seen, string field) => (seen & (1 << Array.IndexOf(EventFields, field))) != 0;
     }
 
-    private static string? MakeEvent(int index, string? atText, string? type, string? status, string? priority, (string? Value, bool Given) group,
-        string? extra, string? wrongType, out TicketEvent? made)
+    private static string? MakeEvent(int index, string? atText, string? type, EventFieldsRead fields, string? extra, string? wrongType, out TicketEvent? made)
     {
         made = null;
         var where = $"event {index}";
@@ -226,9 +272,7 @@ public static class TicketDocument
             return $"{where} has an unknown type '{type}': use {string.Join(", ", EventTypes)}.";
         }
         var kind = (TicketEventKind)kindIndex;
-        var valueField = kind switch { TicketEventKind.Status => "status", TicketEventKind.Priority => "priority", _ => null };
-        var stray = extra ?? (status is not null && valueField != "status" ? "status" : priority is not null && valueField != "priority" ? "priority"
-            : group.Given && kind != TicketEventKind.Assigned ? "group" : null);
+        var stray = extra ?? fields.Stray(kind);
         if (stray is not null)
         {
             return $"{where} ({type}): '{stray}' is not a field of {("aeiou".Contains(type[0], StringComparison.Ordinal) ? "an" : "a")} {type} event.";
@@ -245,20 +289,37 @@ public static class TicketDocument
         {
             return $"{where} ({type}): \"at\": {InstantText.Problem(atText)}";
         }
-        var value = kind switch { TicketEventKind.Status => status, TicketEventKind.Priority => priority, TicketEventKind.Assigned => group.Value, _ => null };
+        var valueField = kind switch { TicketEventKind.Status => "status", TicketEventKind.Priority => "priority", TicketEventKind.Service => "service", _ => null };
+        var value = kind switch
+        {
+            TicketEventKind.Status => fields.Status,
+            TicketEventKind.Priority => fields.Priority,
+            TicketEventKind.Service => fields.Service,
+            TicketEventKind.Assigned => fields.Group.Value,
+            TicketEventKind.Attribute => fields.Value.Value,
+            _ => null,
+        };
         if (valueField is not null && value is null)
         {
             return $"{where} ({type}): \"{valueField}\" is missing.";
         }
-        if (kind == TicketEventKind.Assigned && !group.Given)
+        if (kind == TicketEventKind.Assigned && !fields.Group.Given)
         {
             return $"{where} ({type}): \"group\" is missing (null for no group).";
         }
-        if (kind == TicketEventKind.Assigned && group.Value is { } named && string.IsNullOrWhiteSpace(named))
+        if (kind == TicketEventKind.Assigned && value is { } named && string.IsNullOrWhiteSpace(named))
         {
             return $"{where} ({type}): \"group\" is empty: name the group, or null for no group.";
         }
-        made = new TicketEvent(at, kind, value);
+        if (kind == TicketEventKind.Attribute && string.IsNullOrWhiteSpace(fields.Name))
+        {
+            return fields.Name is null ? $"{where} ({type}): \"name\" is missing: name the attribute, such as tier." : $"{where} ({type}): \"name\" is empty: name the attribute, such as tier.";
+        }
+        if (kind == TicketEventKind.Attribute && !fields.Value.Given)
+        {
+            return $"{where} ({type}): \"value\" is missing (null removes the attribute).";
+        }
+        made = new TicketEvent(at, kind, value, kind == TicketEventKind.Attribute ? fields.Name : null);
         return null;
     }
 
@@ -282,7 +343,8 @@ public static class TicketDocument
         {
             return $"{who}: \"created\": {InstantText.Problem(fields.Created)}";
         }
-        ticket = new Ticket(fields.Id!, fields.Service, fields.Priority, created, fields.HasEvents ? fields.Events : []);
+        ticket = new Ticket(fields.Id!, fields.Service, fields.Priority, created, fields.HasEvents ? fields.Events : [],
+            fields.Attributes ?? ImmutableDictionary<string, string>.Empty);
         return null;
     }
 
@@ -306,6 +368,7 @@ public static class TicketDocument
         public string? Created;
         public ImmutableArray<TicketEvent> Events;
         public bool HasEvents;
+        public ImmutableDictionary<string, string>? Attributes;
 
         public void Set(string name, string? value)
         {
@@ -317,5 +380,20 @@ public static class TicketDocument
                 default: Created = value; break;
             }
         }
+    }
+
+    /// <summary>The fields of an event besides its type and instant, as read (each kind of event uses some of them).</summary>
+    private readonly record struct EventFieldsRead(string? Status, string? Priority, (string? Value, bool Given) Group, string? Name,
+        (string? Value, bool Given) Value, string? Service)
+    {
+        /// <summary>A field given that the kind of event does not use, or <see langword="null"/>.</summary>
+        public string? Stray(TicketEventKind kind) =>
+            Status is not null && kind != TicketEventKind.Status ? "status"
+            : Priority is not null && kind != TicketEventKind.Priority ? "priority"
+            : Group.Given && kind != TicketEventKind.Assigned ? "group"
+            : Name is not null && kind != TicketEventKind.Attribute ? "name"
+            : Value.Given && kind != TicketEventKind.Attribute ? "value"
+            : Service is not null && kind != TicketEventKind.Service ? "service"
+            : null;
     }
 }

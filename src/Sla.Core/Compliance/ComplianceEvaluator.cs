@@ -32,7 +32,7 @@ public static class ComplianceEvaluator
         {
             return TicketEvaluation.Failed(ticket.Id, ticket.Service, problem);
         }
-        if (Prepare(policy, ticket.Id, ticket.Service, ticket.Priority, ticket.Created, options, out var simulation) is { } error)
+        if (Prepare(policy, ticket.Id, ticket.Service, ticket.Priority, ticket.Created, ticket.Attributes, options, out var simulation) is { } error)
         {
             return TicketEvaluation.Failed(ticket.Id, ticket.Service, error);
         }
@@ -43,9 +43,9 @@ public static class ComplianceEvaluator
             {
                 break;
             }
-            if (e.Kind == TicketEventKind.Priority && !simulation!.Version.Priorities.Contains(e.Value!))
+            if (UnknownValue(ticket.Id, i, e, simulation!.Version) is { } unknown)
             {
-                return TicketEvaluation.Failed(ticket.Id, ticket.Service, UnknownPriority(ticket.Id, i, e, simulation.Version));
+                return TicketEvaluation.Failed(ticket.Id, ticket.Service, unknown);
             }
             simulation!.Apply(e);
         }
@@ -53,8 +53,8 @@ public static class ComplianceEvaluator
     }
 
     /// <summary>Checks the ticket's header against the policy and starts a simulation; returns the problem, or null.</summary>
-    internal static string? Prepare(PolicySet policy, string ticketId, string service, string priority, Instant created, EvaluationOptions? options,
-        out TicketSimulation? simulation)
+    internal static string? Prepare(PolicySet policy, string ticketId, string service, string priority, Instant created,
+        IReadOnlyDictionary<string, string> attributes, EvaluationOptions? options, out TicketSimulation? simulation)
     {
         simulation = null;
         if (!Calendars.BusinessCalendar.SupportedRange.Contains(created))
@@ -66,7 +66,7 @@ public static class ComplianceEvaluator
         {
             return $"ticket {ticketId}: no version of policy {policy.Id} is in force at its creation, {Text.InstantText.Format(created)}.";
         }
-        var definition = version.Service(service);
+        var definition = version.Compiled(service);
         if (definition is null)
         {
             return $"ticket {ticketId}: service '{service}' is not in policy version {version.Version}; the services are {string.Join(", ", version.Services.Select(s => s.Id))}.";
@@ -75,12 +75,19 @@ public static class ComplianceEvaluator
         {
             return $"ticket {ticketId}: priority '{priority}' is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";
         }
-        simulation = new TicketSimulation(version, definition, priority, created, (options ?? EvaluationOptions.Default).Explain);
+        simulation = new TicketSimulation(version, definition, priority, created, attributes, (options ?? EvaluationOptions.Default).Explain);
         return null;
     }
 
-    internal static string UnknownPriority(string ticketId, int index, TicketEvent e, PolicyVersion version) =>
-        $"ticket {ticketId}: event {index + 1} ({Ticket.Describe(e)}) names priority '{e.Value}', which is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";
+    /// <summary>The problem with an event naming a priority or service the ticket's policy version does not have, or <see langword="null"/>.</summary>
+    internal static string? UnknownValue(string ticketId, int index, TicketEvent e, PolicyVersion version) => e.Kind switch
+    {
+        TicketEventKind.Priority when !version.Priorities.Contains(e.Value!) =>
+            $"ticket {ticketId}: event {index + 1} ({Ticket.Describe(e)}) names priority '{e.Value}', which is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.",
+        TicketEventKind.Service when version.Service(e.Value!) is null =>
+            $"ticket {ticketId}: event {index + 1} ({Ticket.Describe(e)}) names service '{e.Value}', which is not in policy version {version.Version}; the services are {string.Join(", ", version.Services.Select(s => s.Id))}.",
+        _ => null,
+    };
 
     internal static TicketEvaluation Results(string ticketId, TicketSimulation simulation, Instant now) =>
         new(ticketId, simulation.Service, simulation.Version.Version, simulation.Results(now), null);

@@ -36,12 +36,9 @@ internal sealed class MetricClock
         Cycle = other.Cycle;
         FirstCycleStopped = other.FirstCycleStopped;
         IsCancelled = other.IsCancelled;
-        BreachTarget = other.BreachTarget;
-        BreachPriority = other.BreachPriority;
+        BreachInForce = other.BreachInForce;
         Start = other.Start;
-        Target = other.Target;
-        Priority = other.Priority;
-        Calendar = other.Calendar;
+        InForce = other.InForce;
         StopAt = other.StopAt;
         PausedBy = other.PausedBy;
         Counted = other.Counted;
@@ -62,12 +59,12 @@ internal sealed class MetricClock
     /// <summary>When the cycle started (or, under <see cref="PriorityChangeRule.Restart"/>, started again).</summary>
     public Instant Start { get; private set; }
 
-    public SlaTarget? Target { get; private set; }
+    /// <summary>The target in force, its calendar and where it came from; <see langword="null"/> only between a cycle's start and its first target.</summary>
+    private TargetInForce? InForce { get; set; }
 
-    /// <summary>The priority whose target is in force.</summary>
-    public string Priority { get; private set; } = string.Empty;
+    public SlaTarget? Target => InForce?.Target;
 
-    public BusinessCalendar? Calendar { get; private set; }
+    public BusinessCalendar? Calendar => InForce?.Calendar;
 
     public Instant? StopAt { get; private set; }
 
@@ -84,10 +81,8 @@ internal sealed class MetricClock
 
     public Instant? BreachedAt { get; private set; }
 
-    /// <summary>The target (and the priority it came from) in force when it breached: the one its verdict is judged by.</summary>
-    private SlaTarget? BreachTarget { get; set; }
-
-    private string? BreachPriority { get; set; }
+    /// <summary>The target (and where it came from) in force when it breached: the one its verdict is judged by.</summary>
+    private TargetInForce? BreachInForce { get; set; }
 
     /// <summary>Business time spent paused, on the calendar in force: it pushes a business-days deadline later.</summary>
     public Duration PausedBusiness { get; private set; }
@@ -170,8 +165,7 @@ internal sealed class MetricClock
     private void Breach(Instant at)
     {
         BreachedAt = at;
-        BreachTarget = Target;
-        BreachPriority = Priority;
+        BreachInForce = InForce;
     }
 
     /// <summary>
@@ -179,8 +173,9 @@ internal sealed class MetricClock
     /// <see cref="PriorityChangeRule.Restart"/> an open, unbreached cycle whose target a change (<paramref name="changed"/>)
     /// replaces by a different one starts again at <paramref name="at"/> with nothing counted.
     /// </summary>
-    public void SetTarget(SlaTarget? target, BusinessCalendar? calendar, Instant at, string priority, bool changed = false)
+    public void SetTarget(TargetInForce inForce, Instant at, bool changed = false)
     {
+        var target = inForce.Target;
         if (changed && rules.PriorityChange == PriorityChangeRule.Restart && !IsStopped && BreachedAt is null && !Equals(target, Target))
         {
             Start = at;
@@ -189,9 +184,7 @@ internal sealed class MetricClock
             PausedBusiness = Duration.Zero;
             stretches?.Clear();
         }
-        Target = target;
-        Priority = priority;
-        Calendar = calendar;
+        InForce = inForce;
         if (target is null || BreachedAt is not null || IsStopped)
         {
             daysDeadline = null;
@@ -233,8 +226,8 @@ internal sealed class MetricClock
         Cycle++;
         Start = at;
         LastT = at;
-        (Target, Priority, Calendar, StopAt, PausedBy, IsCancelled) = (null, string.Empty, null, null, null, false);
-        (Counted, PausedBusiness, BreachedAt, BreachTarget, BreachPriority, daysDeadline) = (Duration.Zero, Duration.Zero, null, null, null, null);
+        (InForce, StopAt, PausedBy, IsCancelled) = (null, null, null, false);
+        (Counted, PausedBusiness, BreachedAt, BreachInForce, daysDeadline) = (Duration.Zero, Duration.Zero, null, null, null);
         stretches?.Clear();
     }
 
@@ -245,7 +238,7 @@ internal sealed class MetricClock
     }
 
     /// <summary>Runs a stopped cycle again from <paramref name="at"/> under the target then in force; counted time stays counted.</summary>
-    public void Resume(Instant at, SlaTarget? target, BusinessCalendar? calendar, string? pausedBy, string priority)
+    public void Resume(Instant at, TargetInForce inForce, string? pausedBy)
     {
         if (StopAt is not { } stoppedAt || IsCancelled)
         {
@@ -255,7 +248,7 @@ internal sealed class MetricClock
         StopAt = null;
         LastT = at;
         PausedBy = pausedBy;
-        SetTarget(target, calendar, at, priority);
+        SetTarget(inForce, at);
     }
 
     private void RefreshDeadline() => daysDeadline = Target is BusinessDaysTarget && HasLiveDeadline && BreachedAt is null ? DaysDeadline() : null;
@@ -271,23 +264,23 @@ internal sealed class MetricClock
         var segments = stretches is null ? [] : Explain(!IsStopped && now > LastT ? StretchTo(now) : null);
         if (IsCancelled)
         {
-            return new MetricResult(Metric, Cycle, MetricStatus.Cancelled, Start, StopAt, Target, null, Counted, null, null, segments, Priority, null, null);
+            return Result(MetricStatus.Cancelled, InForce!, null, Counted, null, null, segments, null, null);
         }
         var counted = Counted;
         var breachedAt = BreachedAt;
-        var judgedBy = (Target: BreachTarget, Priority: BreachPriority);
+        var judgedBy = BreachInForce;
         if (!IsStopped && now > LastT && HasLiveDeadline)
         {
             var elapsed = IsCounting ? memo.Elapsed(Calendar!, LastT, now) : Duration.Zero;
             if (breachedAt is null && Passed(elapsed, now) is { } passed)
             {
-                (breachedAt, judgedBy) = (passed, (Target, Priority));
+                (breachedAt, judgedBy) = (passed, InForce);
             }
             counted += elapsed;
         }
         if (breachedAt is not null)
         {
-            return new MetricResult(Metric, Cycle, MetricStatus.Breached, Start, StopAt, judgedBy.Target, breachedAt, counted, null, breachedAt, segments, judgedBy.Priority!, null, null);
+            return Result(MetricStatus.Breached, judgedBy!, breachedAt, counted, null, breachedAt, segments, null, null);
         }
         var deadline = Deadline;
         if (Target is null || IsStopped || PausedBy is not null)
@@ -295,7 +288,7 @@ internal sealed class MetricClock
             var status = Target is null ? MetricStatus.NotApplicable : IsStopped ? MetricStatus.Met : MetricStatus.Paused;
             // A business-days deadline that pauses do not move passes while paused: the host's timer must still fire for it.
             var breachesWhilePaused = status == MetricStatus.Paused && DeadlineIgnoresPause ? deadline : null;
-            return new MetricResult(Metric, Cycle, status, Start, StopAt, Target, deadline, counted, null, null, segments, Priority, null, breachesWhilePaused);
+            return Result(status, InForce!, deadline, counted, null, null, segments, null, breachesWhilePaused);
         }
         var remaining = Target switch
         {
@@ -304,9 +297,14 @@ internal sealed class MetricClock
         };
         var warnings = remaining is { } left ? Warnings(now, counted, counted + left) : default;
         var atRisk = remaining is { } rest && counted >= Threshold(rules.WarningAt, counted + rest);
-        return new MetricResult(Metric, Cycle, atRisk ? MetricStatus.AtRisk : MetricStatus.Running, Start, StopAt, Target, deadline, counted, remaining, null,
-            segments, Priority, warnings.Crossed, Earliest(warnings.NextAt, deadline));
+        return Result(atRisk ? MetricStatus.AtRisk : MetricStatus.Running, InForce!, deadline, counted, remaining, null, segments, warnings.Crossed,
+            Earliest(warnings.NextAt, deadline));
     }
+
+    private MetricResult Result(MetricStatus status, TargetInForce judgedBy, Instant? deadline, Duration counted, Duration? remaining, Instant? breachedAt,
+        ImmutableArray<ExplanationSegment> segments, double? warning, Instant? nextChangeAt) =>
+        new(Metric, Cycle, status, Start, StopAt, judgedBy.Target, deadline, counted, remaining, breachedAt, segments, judgedBy.Priority, warning, nextChangeAt,
+            judgedBy.Service, judgedBy.Variant);
 
     /// <summary>
     /// The highest warning fraction crossed, and when the next fraction (a warning, or the at-risk one, so the timer covers

@@ -47,6 +47,8 @@ public enum MetricStatus
 /// <param name="NextChangeAt">For a running cycle, the instant its status or warning next changes if no event arrives (the next warning's
 /// crossing, turning at risk, or the deadline, after which it breaches); for a paused cycle whose business-days deadline pauses do not
 /// move (<see cref="BusinessDaysPauseRule.Ignore"/>), that deadline; otherwise <see langword="null"/>. A host sets one timer for it.</param>
+/// <param name="Service">The service <paramref name="Target"/> came from (the ticket's service then: a service change moves later cycles).</param>
+/// <param name="Variant">The service's variant <paramref name="Target"/> came from, or <see langword="null"/> when the service's own targets applied.</param>
 public sealed record MetricResult(
     Metric Metric,
     int Cycle,
@@ -61,7 +63,9 @@ public sealed record MetricResult(
     ImmutableArray<ExplanationSegment> Segments,
     string Priority,
     double? Warning,
-    Instant? NextChangeAt);
+    Instant? NextChangeAt,
+    string Service,
+    string? Variant);
 
 /// <summary>How a stretch of a metric's clock was treated.</summary>
 public enum SegmentKind

@@ -7,8 +7,9 @@ using Sla.Core.Tickets;
 namespace Sla.Core.Compliance;
 
 /// <summary>
-/// Applies a ticket's events, one at a time, to the clocks of its version's metrics (semantics.md §3, §5):
-/// for each event the ticket's state (status, priority, group, resolved) is updated first, then metric by
+/// Applies a ticket's events, one at a time, to the clocks of its version's metrics (semantics.md §3, §5, §6):
+/// for each event the ticket's state (status, priority, group, attributes, service, resolved) is updated first, and the
+/// targets in force found again when the service, an attribute or the priority changed; then metric by
 /// metric in definition order its cycle is cancelled, stopped, resumed or started. Mutable;
 /// <see cref="Clone"/> gives an independent copy, so an immutable state can be built on it.
 /// </summary>
@@ -19,8 +20,11 @@ namespace Sla.Core.Compliance;
 internal sealed class TicketSimulation
 {
     private readonly PolicyVersion version;
-    private readonly ServiceDefinition service;
     private readonly bool explain;
+    // The ticket's values of the attributes the version's variants name, by slot (null: not set); empty when none are named.
+    private readonly string?[] attributes;
+    private CompiledService service;
+    private int variant;
     private readonly MetricClock?[] clocks;
     // Results of cycles before each metric's latest, in the order they were kept (so each metric's in cycle order).
     private List<MetricResult>? earlierCycles;
@@ -30,13 +34,15 @@ internal sealed class TicketSimulation
     private string? group;
     private bool resolved;
 
-    public TicketSimulation(PolicyVersion version, ServiceDefinition service, string priority, Instant created, bool explain)
+    public TicketSimulation(PolicyVersion version, CompiledService service, string priority, Instant created, IReadOnlyDictionary<string, string> attributes, bool explain)
     {
         this.version = version;
         this.service = service;
         this.priority = priority;
         this.explain = explain;
-        targets = version.TargetsInForce(service.Id, priority);
+        this.attributes = version.AttributeNames.IsEmpty ? [] : [.. version.AttributeNames.Select(name => attributes.GetValueOrDefault(name))];
+        variant = service.HasVariants ? service.Match(this.attributes) : -1;
+        targets = service.Targets(variant, priority);
         LastEventAt = created;
         clocks = new MetricClock?[version.Metrics.Length];
         ApplyTriggers(FiredTriggers.Created, created);
@@ -46,6 +52,8 @@ internal sealed class TicketSimulation
     {
         version = other.version;
         service = other.service;
+        variant = other.variant;
+        attributes = (string?[])other.attributes.Clone();
         explain = other.explain;
         priority = other.priority;
         targets = other.targets;
@@ -64,7 +72,8 @@ internal sealed class TicketSimulation
 
     public PolicyVersion Version => version;
 
-    public string Service => service.Id;
+    /// <summary>The ticket's service as it stands (after any service change).</summary>
+    public string Service => service.Definition.Id;
 
     public Instant LastEventAt { get; private set; }
 
@@ -100,15 +109,17 @@ internal sealed class TicketSimulation
                 break;
             case TicketEventKind.Priority when e.Value != priority:
                 priority = e.Value!;
-                targets = version.TargetsInForce(service.Id, priority);
                 fired = fired with { Kinds = TriggerSet.Bit(MetricTriggerKind.Priority) };
-                for (var i = 0; i < clocks.Length; i++)
-                {
-                    if (clocks[i] is { IsStopped: false } open)
-                    {
-                        SetTarget(open, i, at, changed: true);
-                    }
-                }
+                Retarget(at);
+                break;
+            case TicketEventKind.Attribute when version.AttributeSlots.TryGetValue(e.Name!, out var slot) && attributes[slot] != e.Value:
+                attributes[slot] = e.Value;
+                Retarget(at);
+                break;
+            case TicketEventKind.Service when e.Value != service.Definition.Id:
+                // The evaluator checked the service exists before applying the event.
+                service = version.Compiled(e.Value!)!;
+                Retarget(at);
                 break;
             case TicketEventKind.Assigned when e.Value != group:
                 fired = fired with { AssignedTo = e.Value, UnassignedFrom = group };
@@ -152,8 +163,7 @@ internal sealed class TicketSimulation
             }
             if (clock is { IsStopped: true, IsCancelled: false } && definition.ResumeSet.FiresOn(fired))
             {
-                var (target, calendar) = targets[i];
-                clock.Resume(at, target, calendar, PauseStatus(i), priority);
+                clock.Resume(at, targets[i], PauseStatus(i));
             }
             var mayStart = clock is null || (clock.IsStopped && definition.Cycles == MetricCycles.Each);
             if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || clocks[after] is { FirstCycleStopped: true }))
@@ -221,9 +231,27 @@ internal sealed class TicketSimulation
         }
     }
 
-    private void SetTarget(MetricClock clock, int metric, Instant at, bool changed)
+    private void SetTarget(MetricClock clock, int metric, Instant at, bool changed) => clock.SetTarget(targets[metric], at, changed);
+
+    /// <summary>
+    /// Finds the targets in force again after the service, an attribute or the priority changed; when they differ, the open
+    /// cycles take them at <paramref name="at"/> under the priority-change rule.
+    /// </summary>
+    private void Retarget(Instant at)
     {
-        var (target, calendar) = targets[metric];
-        clock.SetTarget(target, calendar, at, priority, changed);
+        variant = service.HasVariants ? service.Match(attributes) : -1;
+        var found = service.Targets(variant, priority);
+        if (ReferenceEquals(found, targets))
+        {
+            return;
+        }
+        targets = found;
+        for (var i = 0; i < clocks.Length; i++)
+        {
+            if (clocks[i] is { IsStopped: false } open)
+            {
+                SetTarget(open, i, at, changed: true);
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 using Sla.Core.Policies;
 using Sla.Core.Tickets;
@@ -51,24 +52,32 @@ public sealed class TicketState
     /// <param name="priority">The priority at creation.</param>
     /// <param name="created">When the ticket was created.</param>
     /// <param name="options">Options, such as whether to explain each result.</param>
+    /// <param name="attributes">The ticket's attributes at creation (they choose the service's variant), or <see langword="null"/> for none.</param>
     /// <returns>The state before any event.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/>, <paramref name="ticketId"/>, <paramref name="service"/> or <paramref name="priority"/> is null.</exception>
     /// <exception cref="ArgumentException">No version is in force at <paramref name="created"/>, it lacks the service or
-    /// priority, or <paramref name="created"/> is outside <see cref="Calendars.BusinessCalendar.SupportedRange"/>.</exception>
-    public static TicketState Start(PolicySet policy, string ticketId, string service, string priority, Instant created, EvaluationOptions? options = null)
+    /// priority, <paramref name="created"/> is outside <see cref="Calendars.BusinessCalendar.SupportedRange"/>, or an
+    /// attribute has an empty name or no value.</exception>
+    public static TicketState Start(PolicySet policy, string ticketId, string service, string priority, Instant created, EvaluationOptions? options = null,
+        IReadOnlyDictionary<string, string>? attributes = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(ticketId);
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(priority);
-        return ComplianceEvaluator.Prepare(policy, ticketId, service, priority, created, options, out var simulation) is { } error
+        attributes ??= ImmutableDictionary<string, string>.Empty;
+        if (Ticket.AttributesProblem(ticketId, attributes) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(attributes));
+        }
+        return ComplianceEvaluator.Prepare(policy, ticketId, service, priority, created, attributes, options, out var simulation) is { } error
             ? throw new ArgumentException(error, nameof(policy))
             : new TicketState(ticketId, simulation!, created, 0, null);
     }
 
     /// <summary>
     /// Applies the next event of the log. An event the whole-log evaluation would reject (earlier than the one
-    /// before it or than the creation, without its status or priority, or naming a priority the policy version
+    /// before it or than the creation, without its status or priority, or naming a priority or service the policy version
     /// does not have) does not throw: the new state carries the same <see cref="Error"/>, and so does every
     /// state after it, so incremental and whole-log evaluation agree on bad logs too.
     /// </summary>
@@ -83,10 +92,7 @@ public sealed class TicketState
             return this;
         }
         var problem = Ticket.EventProblem(TicketId, created, eventsApplied == 0 ? null : LastEventAt, ticketEvent, eventsApplied);
-        if (problem is null && ticketEvent.Kind == TicketEventKind.Priority && !simulation.Version.Priorities.Contains(ticketEvent.Value!))
-        {
-            problem = ComplianceEvaluator.UnknownPriority(TicketId, eventsApplied, ticketEvent, simulation.Version);
-        }
+        problem ??= ComplianceEvaluator.UnknownValue(TicketId, eventsApplied, ticketEvent, simulation.Version);
         if (problem is not null)
         {
             return new TicketState(TicketId, simulation, created, eventsApplied + 1, problem);

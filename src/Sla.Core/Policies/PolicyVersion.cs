@@ -15,7 +15,7 @@ public sealed class PolicyVersion
 {
     private readonly ImmutableDictionary<string, BusinessCalendar> calendarsById;
     private readonly ImmutableDictionary<string, ServiceDefinition> servicesById;
-    private readonly FrozenDictionary<string, FrozenDictionary<string, TargetInForce[]>> targetsInForce;
+    private readonly FrozenDictionary<string, CompiledService> compiledServices;
 
     internal PolicyVersion(string version, Instant effectiveFrom, ImmutableArray<BusinessCalendar> calendars,
         ImmutableArray<string> priorities, ImmutableArray<string> pauseStatuses, double warningAt,
@@ -50,9 +50,9 @@ public sealed class PolicyVersion
         Availability = availability;
         calendarsById = calendars.ToImmutableDictionary(c => c.Id);
         servicesById = services.ToImmutableDictionary(s => s.Id);
-        targetsInForce = services.ToFrozenDictionary(s => s.Id, s => priorities.ToFrozenDictionary(p => p, p =>
-            metrics.Select(m => s.TargetFor(p, m.Metric) is { } target ? new TargetInForce(target, Calendar(target.CalendarId)) : default).ToArray(),
-            StringComparer.Ordinal), StringComparer.Ordinal);
+        AttributeNames = [.. services.SelectMany(s => s.Variants).SelectMany(v => v.When).Select(c => c.Attribute).Distinct(StringComparer.Ordinal)];
+        AttributeSlots = AttributeNames.Select((name, slot) => (name, slot)).ToFrozenDictionary(a => a.name, a => a.slot, StringComparer.Ordinal);
+        compiledServices = services.ToFrozenDictionary(s => s.Id, s => new CompiledService(s, this, AttributeSlots), StringComparer.Ordinal);
     }
 
     /// <summary>Gets the version's name, such as <c>2026.1</c>.</summary>
@@ -127,8 +127,14 @@ public sealed class PolicyVersion
         : calendarsById.TryGetValue(id, out var calendar) ? calendar
         : throw new KeyNotFoundException($"Policy version {Version} has no calendar '{id}'.");
 
-    /// <summary>The targets (and their calendars) of a service and priority, one per metric in <see cref="Metrics"/> order; looked up once per version, not per event.</summary>
-    internal TargetInForce[] TargetsInForce(string service, string priority) => targetsInForce[service][priority];
+    /// <summary>The attributes any variant of the version names, each at its slot: the only attributes evaluation keeps.</summary>
+    internal ImmutableArray<string> AttributeNames { get; }
+
+    /// <summary>The slot of each name in <see cref="AttributeNames"/>.</summary>
+    internal FrozenDictionary<string, int> AttributeSlots { get; }
+
+    /// <summary>A service compiled for evaluation (its variants' conditions and every target in force), or <see langword="null"/>.</summary>
+    internal CompiledService? Compiled(string service) => compiledServices.GetValueOrDefault(service);
 
     /// <summary>Gets a service by id, or <see langword="null"/>.</summary>
     /// <param name="id">The service id.</param>
@@ -141,14 +147,16 @@ public sealed class PolicyVersion
     /// <param name="metric">The metric.</param>
     /// <returns>The target, or <see langword="null"/> (not applicable).</returns>
     /// <exception cref="ArgumentException">The version has no such service or priority.</exception>
-    public SlaTarget? Target(string service, string priority, Metric metric)
+    public SlaTarget? Target(string service, string priority, Metric metric) => Known(service, priority).TargetFor(priority, metric);
+
+    private ServiceDefinition Known(string service, string priority)
     {
         var definition = Service(service) ?? throw new ArgumentException($"Policy version {Version} has no service '{service}'.", nameof(service));
         if (!Priorities.Contains(priority))
         {
             throw new ArgumentException($"Policy version {Version} has no priority '{priority}'; it has {string.Join(", ", Priorities)}.", nameof(priority));
         }
-        return definition.TargetFor(priority, metric);
+        return definition;
     }
 
     /// <summary>
@@ -158,10 +166,29 @@ public sealed class PolicyVersion
     /// <param name="service">The service id.</param>
     /// <param name="priority">The priority.</param>
     /// <param name="created">When the ticket was created.</param>
-    /// <returns>One entry per metric, in <see cref="Metrics"/> order.</returns>
+    /// <returns>One entry per metric, in <see cref="Metrics"/> order, under the service's own targets.</returns>
     /// <exception cref="ArgumentException">The version has no such service or priority.</exception>
     public ImmutableArray<MetricDeadline> Deadlines(string service, string priority, Instant created) =>
-        [.. Metrics.Select(definition => DeadlineOf(definition, Target(service, priority, definition.Metric), created))];
+        Deadlines(service, priority, created, ImmutableDictionary<string, string>.Empty);
+
+    /// <summary>
+    /// Computes every metric's deadline for a ticket with these attributes created at <paramref name="created"/>, as if
+    /// nothing happened after it: under the first of the service's variants the attributes match, or its own targets.
+    /// </summary>
+    /// <param name="service">The service id.</param>
+    /// <param name="priority">The priority.</param>
+    /// <param name="created">When the ticket was created.</param>
+    /// <param name="attributes">The ticket's attributes.</param>
+    /// <returns>One entry per metric, in <see cref="Metrics"/> order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="attributes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The version has no such service or priority.</exception>
+    public ImmutableArray<MetricDeadline> Deadlines(string service, string priority, Instant created, IReadOnlyDictionary<string, string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        var definition = Known(service, priority);
+        var variant = definition.VariantFor(attributes);
+        return [.. Metrics.Select(m => DeadlineOf(m, variant is null ? definition.TargetFor(priority, m.Metric) : variant.TargetFor(priority, m.Metric), created))];
+    }
 
     private MetricDeadline DeadlineOf(MetricDefinition definition, SlaTarget? target, Instant created)
     {
@@ -179,9 +206,6 @@ public sealed class PolicyVersion
             : new MetricDeadline(metric, target, DeadlineKind.Unreachable, null);
     }
 }
-
-/// <summary>A metric's target in force for a service and priority, with its calendar; both null when none is set.</summary>
-internal readonly record struct TargetInForce(SlaTarget? Target, BusinessCalendar? Calendar);
 
 /// <summary>A metric's deadline for a new ticket.</summary>
 /// <param name="Metric">The metric.</param>

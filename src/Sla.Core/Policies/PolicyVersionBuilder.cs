@@ -266,13 +266,15 @@ public sealed class PolicyVersionBuilder
 /// <remarks>Mutable and not thread-safe.</remarks>
 public sealed class ServiceBuilder
 {
-    private readonly List<Pathed<ServiceTarget>> targets = [];
+    private readonly TargetList targets;
+    private readonly List<VariantBuilder> variants = [];
 
     internal ServiceBuilder(string id, string name, string path)
     {
         Id = id;
         Name = name;
         Path = path;
+        targets = new TargetList(path);
     }
 
     /// <summary>Gets the service id.</summary>
@@ -283,7 +285,9 @@ public sealed class ServiceBuilder
 
     internal string Path { get; }
 
-    internal IReadOnlyList<Pathed<ServiceTarget>> TargetEntries => targets;
+    internal IReadOnlyList<Pathed<ServiceTarget>> TargetEntries => targets.Entries;
+
+    internal IReadOnlyList<VariantBuilder> VariantBuilders => variants;
 
     /// <summary>Sets the target for a priority and metric.</summary>
     /// <param name="priority">The priority.</param>
@@ -293,12 +297,32 @@ public sealed class ServiceBuilder
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public ServiceBuilder Target(string priority, Metric metric, SlaTarget target)
     {
-        ArgumentNullException.ThrowIfNull(priority);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(metric);
-        targets.Add(new Pathed<ServiceTarget>(new ServiceTarget(priority, metric, target), $"{Path}.targets.{priority}.{metric.Id}"));
+        targets.Add(priority, metric, target);
         return this;
     }
 
-    internal ServiceDefinition ToDefinition() => new(Id, Name, [.. targets.Select(t => t.Value)]);
+    /// <summary>
+    /// Adds a variant after those already added: the first variant whose conditions a ticket's attributes match
+    /// replaces the service's own targets for it.
+    /// </summary>
+    /// <param name="id">The variant's id, unique within the service.</param>
+    /// <param name="configure">Sets its conditions and targets.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ServiceBuilder AddVariant(string id, Action<VariantBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(AddVariant(id, path: null));
+        return this;
+    }
+
+    internal VariantBuilder AddVariant(string id, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var variant = new VariantBuilder(id, path ?? $"{Path}.variants[{variants.Count}]");
+        variants.Add(variant);
+        return variant;
+    }
+
+    internal ServiceDefinition ToDefinition() => new(Id, Name, targets.ToArray(), [.. variants.Select(v => v.ToVariant())]);
 }

@@ -5,7 +5,7 @@ using Sla.Core.Policies;
 
 namespace Sla.Core.Reports;
 
-/// <summary>One row of a compliance report: a service, priority and metric over one period.</summary>
+/// <summary>One row of a compliance report: a service (and variant), priority and metric over one period.</summary>
 /// <param name="Service">The service id.</param>
 /// <param name="Priority">The priority in force when each result was judged.</param>
 /// <param name="Metric">The metric.</param>
@@ -19,8 +19,9 @@ namespace Sla.Core.Reports;
 /// <param name="P90">The 90th percentile of counted time.</param>
 /// <param name="P99">The 99th percentile of counted time.</param>
 /// <param name="Cancelled">Cycles cancelled in the period: reported, never judged, in no figure above.</param>
+/// <param name="Variant">The service's variant the results' targets came from, or <see langword="null"/> for the service's own targets.</param>
 public sealed record ComplianceRow(string Service, string Priority, Metric Metric, ReportPeriod Period, int Count, int Met, int Breached,
-    decimal? Compliance, SlaTarget? Target, Duration P50, Duration P90, Duration P99, int Cancelled);
+    decimal? Compliance, SlaTarget? Target, Duration P50, Duration P90, Duration P99, int Cancelled, string? Variant = null);
 
 /// <summary>An objective over one period, and whether it was met.</summary>
 /// <param name="Objective">The objective.</param>
@@ -42,22 +43,23 @@ public sealed record DailyCount(LocalDate Date, int Count);
 /// <param name="Period">The period.</param>
 /// <param name="Compliance">The measured figure.</param>
 /// <param name="Tier">The tier that applies: the largest credit whose threshold the figure falls under.</param>
-public sealed record CreditOwed(string Service, Metric Metric, string? Priority, ReportPeriod Period, decimal Compliance, CreditTier Tier);
+/// <param name="Variant">The variant the tiers are limited to, or <see langword="null"/>.</param>
+public sealed record CreditOwed(string Service, Metric Metric, string? Priority, ReportPeriod Period, decimal Compliance, CreditTier Tier, string? Variant = null);
 
 /// <summary>
-/// Compliance over evaluated tickets, per service, priority, metric and period, with objectives checked
+/// Compliance over evaluated tickets, per service, variant, priority, metric and period, with objectives checked
 /// and credits owed.
 /// </summary>
 /// <remarks>
 /// A result is <em>judged</em> when it is met or breached. It counts in the period that contains its stop
 /// (met or breached after stopping), or its breach instant when it was breached and is still running.
-/// Running, paused, at-risk and not-applicable results are not judged. Periods follow the local dates of
-/// the zone of the policy version's first calendar (UTC when it has none). Immutable and thread-safe.
+/// Running, paused, at-risk and not-applicable results are not judged. A result belongs to the service and variant its
+/// target came from. Periods follow the local dates of the policy version's reporting time zone. Immutable and thread-safe.
 /// </remarks>
-/// <param name="Rows">One row per service, priority, metric and period with judged results, in that order.</param>
+/// <param name="Rows">One row per service, variant, priority, metric and period with judged results, in that order (the service's own targets before its variants).</param>
 /// <param name="Objectives">Each objective of the policy for each period with judged results in its scope.</param>
 /// <param name="Credits">The credits owed.</param>
-/// <param name="DailyBreaches">Breached results per local date (in the zone of the version's first calendar), in date order, for timelines.</param>
+/// <param name="DailyBreaches">Breached results per local date (in the version's reporting time zone), in date order, for timelines.</param>
 /// <param name="TicketsEvaluated">Tickets evaluated.</param>
 /// <param name="TicketsRejected">Tickets that could not be evaluated.</param>
 public sealed record ComplianceReport(ImmutableArray<ComplianceRow> Rows, ImmutableArray<ObjectiveResult> Objectives,

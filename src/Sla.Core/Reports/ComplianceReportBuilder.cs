@@ -61,7 +61,7 @@ public sealed class ComplianceReportBuilder
             {
                 continue;
             }
-            var key = new Judged(evaluation.Service!, result.Priority, result.Metric, at.InZone(zone).Date, result.Status, version);
+            var key = new Judged(result.Service, result.Variant, result.Priority, result.Metric, at.InZone(zone).Date, result.Status, version);
             if (!judged.TryGetValue(key, out var times))
             {
                 judged[key] = times = [];
@@ -75,9 +75,10 @@ public sealed class ComplianceReportBuilder
     public ComplianceReport Build()
     {
         var rows = judged
-            .GroupBy(j => (j.Key.Service, j.Key.Priority, j.Key.Metric, Period: ReportPeriod.OfDate(period, j.Key.Date, ZoneOf(j.Key.Version)), j.Key.Version))
-            .Select(g => Row(g.Key.Service, g.Key.Priority, g.Key.Metric, g.Key.Period, g.Key.Version, g))
-            .OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Priority, StringComparer.Ordinal).ThenBy(r => r.Metric.Id, StringComparer.Ordinal).ThenBy(r => r.Period.Start)
+            .GroupBy(j => (j.Key.Service, j.Key.Variant, j.Key.Priority, j.Key.Metric, Period: ReportPeriod.OfDate(period, j.Key.Date, ZoneOf(j.Key.Version)), j.Key.Version))
+            .Select(g => Row(g.Key.Service, g.Key.Variant, g.Key.Priority, g.Key.Metric, g.Key.Period, g.Key.Version, g))
+            .OrderBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Variant, StringComparer.Ordinal).ThenBy(r => r.Priority, StringComparer.Ordinal)
+            .ThenBy(r => r.Metric.Id, StringComparer.Ordinal).ThenBy(r => r.Period.Start)
             .ToImmutableArray();
         var objectives = ImmutableArray.CreateBuilder<ObjectiveResult>();
         var credits = ImmutableArray.CreateBuilder<CreditOwed>();
@@ -86,22 +87,22 @@ public sealed class ComplianceReportBuilder
             var zone = ZoneOf(version);
             foreach (var objective in version.Objectives)
             {
-                foreach (var (periodOf, met, total) in Figures(version, objective.Service, objective.Metric, objective.Priority, objective.Period, zone))
+                foreach (var (periodOf, met, total) in Figures(version, new Scope(objective.Service, objective.Metric, objective.Priority, objective.Variant), objective.Period, zone))
                 {
                     var figure = total == 0 ? (decimal?)null : (decimal)met / total;
                     objectives.Add(new ObjectiveResult(objective, periodOf, total, figure, figure is null || figure >= objective.AtLeast));
                 }
             }
-            foreach (var group in version.Credits.GroupBy(c => (c.Service, c.Metric, c.Priority)))
+            foreach (var group in version.Credits.GroupBy(c => new Scope(c.Service, c.Metric, c.Priority, c.Variant)))
             {
                 var periodKind = version.Objectives.FirstOrDefault(o => o.Service == group.Key.Service && o.Metric == group.Key.Metric)?.Period ?? ReportingPeriod.Month;
-                foreach (var (periodOf, met, total) in Figures(version, group.Key.Service, group.Key.Metric, group.Key.Priority, periodKind, zone))
+                foreach (var (periodOf, met, total) in Figures(version, group.Key, periodKind, zone))
                 {
                     var figure = (decimal)met / total;
                     var tier = group.Where(t => figure < t.Below).MaxBy(t => t.CreditPercent);
                     if (tier is not null)
                     {
-                        credits.Add(new CreditOwed(group.Key.Service, group.Key.Metric, group.Key.Priority, periodOf, figure, tier));
+                        credits.Add(new CreditOwed(group.Key.Service, group.Key.Metric, group.Key.Priority, periodOf, figure, tier, group.Key.Variant));
                     }
                 }
             }
@@ -114,7 +115,8 @@ public sealed class ComplianceReportBuilder
         return new ComplianceReport(rows, objectives.ToImmutable(), credits.ToImmutable(), breaches, evaluated, rejected);
     }
 
-    private static ComplianceRow Row(string service, string priority, Metric metric, ReportPeriod periodOf, PolicyVersion version, IEnumerable<KeyValuePair<Judged, List<Duration>>> entries)
+    private static ComplianceRow Row(string service, string? variant, string priority, Metric metric, ReportPeriod periodOf, PolicyVersion version,
+        IEnumerable<KeyValuePair<Judged, List<Duration>>> entries)
     {
         var met = entries.Where(e => e.Key.Outcome == MetricStatus.Met).Sum(e => e.Value.Count);
         var breached = entries.Where(e => e.Key.Outcome == MetricStatus.Breached).Sum(e => e.Value.Count);
@@ -122,7 +124,7 @@ public sealed class ComplianceReportBuilder
         var times = entries.Where(e => e.Key.Outcome != MetricStatus.Cancelled).SelectMany(e => e.Value).OrderBy(d => d).ToArray();
         var total = met + breached;
         return new ComplianceRow(service, priority, metric, periodOf, total, met, breached, total == 0 ? null : (decimal)met / total,
-            version.Service(service)?.TargetFor(priority, metric), Percentile(times, 0.50), Percentile(times, 0.90), Percentile(times, 0.99), cancelled);
+            version.Service(service)?.TargetFor(priority, metric, variant), Percentile(times, 0.50), Percentile(times, 0.90), Percentile(times, 0.99), cancelled, variant);
     }
 
     /// <summary>Nearest-rank percentile.</summary>
@@ -130,9 +132,10 @@ public sealed class ComplianceReportBuilder
         sorted.Length == 0 ? Duration.Zero : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>Met and judged counts per period (of the given kind) for a scope, over this version's results.</summary>
-    private IEnumerable<(ReportPeriod Period, int Met, int Total)> Figures(PolicyVersion version, string service, Metric metric, string? priority, ReportingPeriod kind, DateTimeZone zone) =>
+    private IEnumerable<(ReportPeriod Period, int Met, int Total)> Figures(PolicyVersion version, Scope scope, ReportingPeriod kind, DateTimeZone zone) =>
         judged
-            .Where(j => j.Key.Version == version && j.Key.Service == service && j.Key.Metric == metric && (priority is null || j.Key.Priority == priority)
+            .Where(j => j.Key.Version == version && j.Key.Service == scope.Service && j.Key.Metric == scope.Metric
+                && (scope.Priority is null || j.Key.Priority == scope.Priority) && (scope.Variant is null || j.Key.Variant == scope.Variant)
                 && j.Key.Outcome != MetricStatus.Cancelled)
             .GroupBy(j => ReportPeriod.OfDate(kind, j.Key.Date, zone))
             .Select(g => (g.Key, g.Where(e => e.Key.Outcome == MetricStatus.Met).Sum(e => e.Value.Count), g.Sum(e => e.Value.Count)))
@@ -142,5 +145,8 @@ public sealed class ComplianceReportBuilder
     private static DateTimeZone ZoneOf(PolicyVersion version) => version.ReportingTimeZone;
 
     /// <summary>Results with the same scope, local date and outcome (met, breached or cancelled).</summary>
-    private readonly record struct Judged(string Service, string Priority, Metric Metric, LocalDate Date, MetricStatus Outcome, PolicyVersion Version);
+    private readonly record struct Judged(string Service, string? Variant, string Priority, Metric Metric, LocalDate Date, MetricStatus Outcome, PolicyVersion Version);
+
+    /// <summary>What an objective or a group of credit tiers covers: a service's results for a metric, perhaps of one priority or variant only.</summary>
+    private readonly record struct Scope(string Service, Metric Metric, string? Priority, string? Variant);
 }

@@ -14,10 +14,29 @@ namespace Sla.Core.Tickets;
 /// <param name="Events">Its event log; see <see cref="FindProblem"/> for what makes a log invalid.</param>
 public sealed record Ticket(string Id, string Service, string Priority, Instant Created, ImmutableArray<TicketEvent> Events)
 {
+    /// <summary>Creates a ticket with attributes at creation (customer, tier, region...): they choose the service's variant.</summary>
+    /// <param name="id">The ticket's id.</param>
+    /// <param name="service">The service id.</param>
+    /// <param name="priority">The priority at creation.</param>
+    /// <param name="created">When it was created.</param>
+    /// <param name="events">Its event log.</param>
+    /// <param name="attributes">Its attributes at creation; attribute events change them.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="attributes"/> is null.</exception>
+    public Ticket(string id, string service, string priority, Instant created, ImmutableArray<TicketEvent> events, IReadOnlyDictionary<string, string> attributes)
+        : this(id, service, priority, created, events)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        Attributes = attributes as ImmutableDictionary<string, string> ?? attributes.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the ticket's attributes at creation (names to values, compared exactly); empty when it has none.</summary>
+    public ImmutableDictionary<string, string> Attributes { get; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>
     /// Finds the first thing that makes the ticket impossible to evaluate on its own terms: an event
     /// before creation, an event earlier than the one before it, a status or priority change without a
-    /// value, an assignment to an empty group name. (Whether the service and priorities exist is a question for the policy.)
+    /// value, an assignment to an empty group name, an attribute without a name or with a missing value, a service change
+    /// without a service. (Whether the service and priorities exist is a question for the policy.)
     /// </summary>
     /// <returns>A sentence naming the ticket and the event, or <see langword="null"/> when the log is sound.</returns>
     public string? FindProblem()
@@ -25,6 +44,10 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         if (Events.IsDefault)
         {
             return $"ticket {Id}: the event log is missing.";
+        }
+        if (AttributesProblem(Id, Attributes) is { } attributesProblem)
+        {
+            return attributesProblem;
         }
         for (var i = 0; i < Events.Length; i++)
         {
@@ -51,15 +74,36 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         {
             return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) is earlier than event {index} at {Text.InstantText.Format(previous)}: the log must be in time order.";
         }
-        if (e.Kind is TicketEventKind.Status or TicketEventKind.Priority && string.IsNullOrWhiteSpace(e.Value))
+        if (e.Kind is TicketEventKind.Status or TicketEventKind.Priority or TicketEventKind.Service && string.IsNullOrWhiteSpace(e.Value))
         {
-            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not say which {(e.Kind == TicketEventKind.Status ? "status" : "priority")}.";
+            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not say which {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString())}.";
+        }
+        if (e.Kind == TicketEventKind.Attribute && string.IsNullOrWhiteSpace(e.Name))
+        {
+            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not name the attribute.";
         }
         if (e.Kind == TicketEventKind.Assigned && e.Value is { } group && string.IsNullOrWhiteSpace(group))
         {
             return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) names an empty group: name the group, or null for no group.";
         }
         return Enum.IsDefined(e.Kind) ? null : $"ticket {ticketId}: event {index + 1} has an unknown kind ({(int)e.Kind}).";
+    }
+
+    /// <summary>What is wrong with a ticket's attributes (a blank name, a missing value), or <see langword="null"/>.</summary>
+    internal static string? AttributesProblem(string ticketId, IReadOnlyDictionary<string, string> attributes)
+    {
+        foreach (var (name, value) in attributes)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                return $"ticket {ticketId}: an attribute has an empty name.";
+            }
+            if (value is null)
+            {
+                return $"ticket {ticketId}: attribute '{name}' has no value: leave it out instead.";
+            }
+        }
+        return null;
     }
 
     /// <summary>Describes an event for messages: its kind, value and instant.</summary>
@@ -70,7 +114,9 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         ArgumentNullException.ThrowIfNull(e);
         var kind = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString());
         // A blank value is quoted, so the message shows what was given rather than a run of spaces.
-        var value = e.Value is { } given ? " " + (string.IsNullOrWhiteSpace(given) ? $"'{given}'" : given) : e.Kind == TicketEventKind.Assigned ? " to no group" : "";
-        return $"{kind}{value} at {Text.InstantText.Format(e.At)}";
+        var value = e.Value is { } given ? " " + (string.IsNullOrWhiteSpace(given) ? $"'{given}'" : given)
+            : e.Kind switch { TicketEventKind.Assigned => " to no group", TicketEventKind.Attribute => " removed", _ => "" };
+        var name = e.Kind == TicketEventKind.Attribute ? $" {(string.IsNullOrWhiteSpace(e.Name) ? $"'{e.Name}'" : e.Name)}" : "";
+        return $"{kind}{name}{value} at {Text.InstantText.Format(e.At)}";
     }
 }

@@ -28,6 +28,12 @@ public enum TicketEventKind
 
     /// <summary>The ticket was assigned to the group <see cref="TicketEvent.Value"/>, or to no group when it is <see langword="null"/>.</summary>
     Assigned,
+
+    /// <summary>The attribute <see cref="TicketEvent.Name"/> was set to <see cref="TicketEvent.Value"/>, or removed when it is <see langword="null"/>: the service's variant is chosen again.</summary>
+    Attribute,
+
+    /// <summary>The ticket moved to the service <see cref="TicketEvent.Value"/>: its targets (and variant) are chosen again.</summary>
+    Service,
 }
 
 /// <summary>One event of a ticket's log.</summary>
@@ -35,8 +41,10 @@ public enum TicketEventKind
 /// <param name="Kind">What happened.</param>
 /// <param name="Value">The new status for <see cref="TicketEventKind.Status"/>, the new priority for
 /// <see cref="TicketEventKind.Priority"/>, the new group (or <see langword="null"/> for none) for
-/// <see cref="TicketEventKind.Assigned"/>; otherwise <see langword="null"/>.</param>
-public sealed record TicketEvent(Instant At, TicketEventKind Kind, string? Value = null)
+/// <see cref="TicketEventKind.Assigned"/>, the attribute's new value (or <see langword="null"/> to remove it) for
+/// <see cref="TicketEventKind.Attribute"/>, the new service for <see cref="TicketEventKind.Service"/>; otherwise <see langword="null"/>.</param>
+/// <param name="Name">The attribute's name for <see cref="TicketEventKind.Attribute"/>; otherwise <see langword="null"/>.</param>
+public sealed record TicketEvent(Instant At, TicketEventKind Kind, string? Value = null, string? Name = null)
 {
     /// <summary>Creates a public agent reply.</summary>
     /// <param name="at">When.</param>
@@ -75,6 +83,19 @@ public sealed record TicketEvent(Instant At, TicketEventKind Kind, string? Value
     /// <param name="group">The group, or <see langword="null"/> for none.</param>
     /// <returns>The event.</returns>
     public static TicketEvent AssignedTo(Instant at, string? group) => new(at, TicketEventKind.Assigned, group);
+
+    /// <summary>Creates an attribute change: sets <paramref name="name"/> to <paramref name="value"/>, or removes it when <paramref name="value"/> is <see langword="null"/>.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="name">The attribute's name.</param>
+    /// <param name="value">Its new value, or <see langword="null"/> to remove it.</param>
+    /// <returns>The event.</returns>
+    public static TicketEvent AttributeChange(Instant at, string name, string? value) => new(at, TicketEventKind.Attribute, value, name);
+
+    /// <summary>Creates a move to another service.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="service">The new service's id.</param>
+    /// <returns>The event.</returns>
+    public static TicketEvent ServiceChange(Instant at, string service) => new(at, TicketEventKind.Service, service);
 
     /// <summary>Creates a reopening.</summary>
     /// <param name="at">When.</param>

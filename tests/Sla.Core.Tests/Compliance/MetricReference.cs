@@ -65,7 +65,7 @@ internal static class MetricReference
     /// <summary>Evaluates a ticket as of <paramref name="now"/> (on a whole minute, not before creation).</summary>
     public static ImmutableArray<MetricResult> Evaluate(ReferencePolicy policy, Ticket ticket, Instant now)
     {
-        var run = new Run(policy, ticket.Priority, now);
+        var run = new Run(policy, ticket.Service, ticket.Priority, now);
         var at = ticket.Created;
         run.Apply(at, null);
         foreach (var e in ticket.Events.Where(e => e.At <= now))
@@ -122,7 +122,7 @@ internal static class MetricReference
         public Cycle? Open => Cycles.Count > 0 && Cycles[^1].Open ? Cycles[^1] : null;
     }
 
-    private sealed class Run(ReferencePolicy policy, string priority, Instant now)
+    private sealed class Run(ReferencePolicy policy, string service, string priority, Instant now)
     {
         private readonly List<MetricRun> metrics = [.. policy.Metrics.Select(m => new MetricRun(m))];
         private string priority = priority;
@@ -296,7 +296,7 @@ internal static class MetricReference
         private MetricResult ResultOf(MetricRun metric, Cycle cycle)
         {
             var result = new MetricResult(Metric.Named(metric.Definition.Id), cycle.Number, MetricStatus.NotApplicable, cycle.Start, cycle.Stop,
-                null, null, cycle.Counted, null, null, [], priority, null, null);
+                null, null, cycle.Counted, null, null, [], priority, null, null, service, null);
             if (cycle.Cancelled)
             {
                 return result with { Status = MetricStatus.Cancelled, Target = cycle.EndTarget, Priority = cycle.EndPriority! };
