@@ -198,6 +198,7 @@ public static class PolicyDocument
         if (when.ValueKind != JsonValueKind.Object)
         {
             reader.Report(whenPath, $"Expected conditions by attribute (a JSON object such as {{\"tier\": [\"gold\"]}}), found {DocumentReader.Describe(when)}.");
+            variant.NoteUnreadableConditions();
             return;
         }
         foreach (var condition in when.EnumerateObject())
@@ -206,11 +207,13 @@ public static class PolicyDocument
             if (condition.Value.ValueKind == JsonValueKind.String)
             {
                 reader.Report(conditionPath, $"Expected a list of values, such as [\"{condition.Value.GetString()}\"], found a string.");
+                variant.NoteUnreadableConditions();
                 continue;
             }
             if (condition.Value.ValueKind != JsonValueKind.Array)
             {
                 reader.Report(conditionPath, $"Expected a list of values, such as [\"gold\"], found {DocumentReader.Describe(condition.Value)}.");
+                variant.NoteUnreadableConditions();
                 continue;
             }
             var values = new List<string>();

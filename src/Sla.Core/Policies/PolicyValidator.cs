@@ -118,7 +118,7 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
     private static void CheckVariant(VariantBuilder variant, string owner, HashSet<string> priorities, HashSet<string> calendarIds, HashSet<string>? metrics,
         ValidationContext<PolicySetBuilder> context)
     {
-        if (variant.ConditionEntries.Count == 0)
+        if (variant.ConditionEntries.Count == 0 && !variant.HasUnreadableConditions)
         {
             context.AddFailure($"{variant.Path}.when",
                 $"{owner} has no conditions: a variant needs at least one attribute in 'when' (one without any would match every ticket; give those targets to the service itself).");

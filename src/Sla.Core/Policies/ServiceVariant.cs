@@ -65,6 +65,11 @@ public sealed class VariantBuilder
 
     internal IReadOnlyList<Pathed<ServiceTarget>> TargetEntries => targets.Entries;
 
+    /// <summary>Whether a document gave conditions that could not be read (already reported): missing ones are then not reported again.</summary>
+    internal bool HasUnreadableConditions { get; private set; }
+
+    internal void NoteUnreadableConditions() => HasUnreadableConditions = true;
+
     /// <summary>Adds a condition: the attribute must have one of <paramref name="values"/>.</summary>
     /// <param name="attribute">The attribute's name.</param>
     /// <param name="values">The values that satisfy it.</param>
