@@ -8,7 +8,8 @@ namespace Sla.Core.Benchmarks;
 /// realistic desk under the sample policy. Tickets arrive mostly in Moscow office hours; agents answer
 /// and resolve around each priority's targets, sometimes late; some wait on the customer, change
 /// priority or are reopened; a quarter of the ERP tickets go to the L2 team for a while (the sample's
-/// operational-level agreement). Deterministic (fixed seeds; the L2 hand-offs draw from their own, so
+/// operational-level agreement); e-mail tickets carry a tier (a quarter gold, the sample's variant; one standard ticket in
+/// twenty upgraded to gold on the way). Deterministic (fixed seeds; the L2 hand-offs and tiers draw from their own, so
 /// adding them left every other event as it was).
 /// </summary>
 internal static class SampleTicketGenerator
@@ -17,6 +18,7 @@ internal static class SampleTicketGenerator
     {
         var random = new Random(seed);
         var handOffs = new Random(seed + 1);
+        var tiers = new Random(seed + 2);
         var quarterStart = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var tickets = new List<(DateTime Created, string Line)>();
         for (var i = 0; i < count; i++)
@@ -66,8 +68,19 @@ internal static class SampleTicketGenerator
                 }
                 events = [.. events.OrderBy(e => e.At)];
             }
+            var tier = service == "email" ? (tiers.Next(4) == 0 ? "gold" : "standard") : null;
+            if (tier == "standard" && tiers.Next(20) == 0)
+            {
+                events.Add((created.AddMinutes(tiers.Next(5, 240)), "\"attribute\",\"name\":\"tier\",\"value\":\"gold\""));
+                events = [.. events.OrderBy(e => e.At)];
+            }
             var json = new StringBuilder(512);
-            json.Append(CultureInfo.InvariantCulture, $"\"service\":\"{service}\",\"priority\":\"{priority}\",\"created\":\"{Format(created)}\",\"events\":[");
+            json.Append(CultureInfo.InvariantCulture, $"\"service\":\"{service}\",\"priority\":\"{priority}\",\"created\":\"{Format(created)}\",");
+            if (tier is not null)
+            {
+                json.Append(CultureInfo.InvariantCulture, $"\"attributes\":{{\"tier\":\"{tier}\"}},");
+            }
+            json.Append("\"events\":[");
             json.AppendJoin(',', events.Select(e => $"{{\"at\":\"{Format(e.At)}\",\"type\":{e.Json}}}"));
             json.Append("]}");
             tickets.Add((created, json.ToString()));

@@ -24,16 +24,25 @@ internal static class PolicyCheckCommand
             {
                 output.WriteLine($"  Metric {Describe(metric)}");
             }
-            var rows = version.Services.SelectMany(s => version.Priorities.Select(p =>
-                new[] { s.Id, p }.Concat(version.Metrics.Select(m => Describe(s.TargetFor(p, m.Metric)))).ToArray())).ToList();
+            // Each service's own targets, then each of its variants' in the order they are tried.
+            var rows = version.Services.SelectMany(s => s.Variants.Select(v => (Name: $"{s.Id}/{v.Id}", Variant: (string?)v.Id)).Prepend((Name: s.Id, Variant: (string?)null))
+                .SelectMany(owner => version.Priorities.Select(p =>
+                    new[] { owner.Name, p }.Concat(version.Metrics.Select(m => Describe(s.TargetFor(p, m.Metric, owner.Variant)))).ToArray()))).ToList();
             Table(output, ["service", "priority", .. version.Metrics.Select(m => Heading(m.Metric))], rows);
+            foreach (var service in version.Services)
+            {
+                foreach (var variant in service.Variants)
+                {
+                    output.WriteLine($"  Variant {service.Id}/{variant.Id} when {string.Join(" and ", variant.When.Select(c => $"{c.Attribute} is {string.Join(" or ", c.Values)}"))}");
+                }
+            }
             foreach (var objective in version.Objectives)
             {
-                output.WriteLine($"  Objective: {objective.Service}{(objective.Priority is null ? "" : " " + objective.Priority)} {PolicyNames.Of(objective.Metric)} met at least {objective.AtLeast:P1} per {PolicyNames.Of(objective.Period)}");
+                output.WriteLine($"  Objective: {Reports.ReportCommand.Scope(objective.Service, objective.Variant, objective.Priority, objective.Metric)} met at least {objective.AtLeast:P1} per {PolicyNames.Of(objective.Period)}");
             }
             foreach (var tier in version.Credits)
             {
-                output.WriteLine($"  Credit: {tier.Service}{(tier.Priority is null ? "" : " " + tier.Priority)} {PolicyNames.Of(tier.Metric)} below {tier.Below:P1}: {tier.CreditPercent}%");
+                output.WriteLine($"  Credit: {Reports.ReportCommand.Scope(tier.Service, tier.Variant, tier.Priority, tier.Metric)} below {tier.Below:P1}: {tier.CreditPercent}%");
             }
             foreach (var availability in version.Availability)
             {

@@ -50,13 +50,13 @@ internal static class HtmlReport
         foreach (var o in report.Objectives)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(o.Objective.Service)} {E(o.Objective.Priority ?? "")} {E(PolicyNames.Of(o.Objective.Metric))}</td><td>{o.Period.Label}</td><td class=\"n\">{ReportCommand.Percent(o.Compliance)}</td><td class=\"n\">{ReportCommand.Percent(o.Objective.AtLeast)}</td><td class=\"{(o.IsMet ? "met" : "missed")}\">{(o.IsMet ? "met" : "missed")}</td></tr>\n");
+                $"<tr><td>{E(ReportCommand.Scope(o.Objective.Service, o.Objective.Variant, o.Objective.Priority, o.Objective.Metric))}</td><td>{o.Period.Label}</td><td class=\"n\">{ReportCommand.Percent(o.Compliance)}</td><td class=\"n\">{ReportCommand.Percent(o.Objective.AtLeast)}</td><td class=\"{(o.IsMet ? "met" : "missed")}\">{(o.IsMet ? "met" : "missed")}</td></tr>\n");
         }
         html.Append("</table>\n<h2 id=\"rows\">Every service, priority, metric and period</h2>\n<table><tr><th>service</th><th>priority</th><th>metric</th><th>period</th><th>judged</th><th>met</th><th>cancelled</th><th>compliance</th><th>target</th><th>p90</th></tr>\n");
         foreach (var r in report.Rows)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(r.Service)}</td><td>{E(r.Priority)}</td><td>{E(PolicyNames.Of(r.Metric))}</td><td>{r.Period.Label}</td><td class=\"n\">{r.Count}</td><td class=\"n\">{r.Met}</td><td class=\"n\">{r.Cancelled}</td><td class=\"n\">{ReportCommand.Percent(r.Compliance)}</td><td>{E(r.Target?.Describe() ?? "-")}</td><td class=\"n\">{ReportCommand.Percentile(r, r.P90) ?? "-"}</td></tr>\n");
+                $"<tr><td>{E(r.Variant is null ? r.Service : $"{r.Service}/{r.Variant}")}</td><td>{E(r.Priority)}</td><td>{E(PolicyNames.Of(r.Metric))}</td><td>{r.Period.Label}</td><td class=\"n\">{r.Count}</td><td class=\"n\">{r.Met}</td><td class=\"n\">{r.Cancelled}</td><td class=\"n\">{ReportCommand.Percent(r.Compliance)}</td><td>{E(r.Target?.Describe() ?? "-")}</td><td class=\"n\">{ReportCommand.Percentile(r, r.P90) ?? "-"}</td></tr>\n");
         }
         html.Append("</table>\n</body>\n</html>\n");
         return html.ToString();

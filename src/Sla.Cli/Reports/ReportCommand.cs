@@ -35,6 +35,7 @@ internal static class ReportCommand
         var outcome = TicketStream.Evaluate(tickets, now, [policy], e => builder.Add(e[0]), console);
         var report = builder.Build();
         outcome.Report(console);
+        var byVariant = HasVariants(policy);
         switch (format)
         {
             case ReportFormat.Json:
@@ -44,12 +45,14 @@ internal static class ReportCommand
                 console.Out.Write(HtmlReport.Render(policy, report, now));
                 break;
             case ReportFormat.Csv:
-                console.Out.WriteLine("service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99,cancelled");
+                console.Out.WriteLine(byVariant
+                    ? "service,variant,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99,cancelled"
+                    : "service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99,cancelled");
                 foreach (var r in report.Rows)
                 {
                     console.Out.WriteLine(Csv.Row(
                     [
-                        r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count.ToString(CultureInfo.InvariantCulture),
+                        .. VariantCells(byVariant, r.Service, r.Variant, ""), r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count.ToString(CultureInfo.InvariantCulture),
                         r.Met.ToString(CultureInfo.InvariantCulture), r.Breached.ToString(CultureInfo.InvariantCulture),
                         r.Compliance?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? "",
                         Percentile(r, r.P50) ?? "", Percentile(r, r.P90) ?? "", Percentile(r, r.P99) ?? "", r.Cancelled.ToString(CultureInfo.InvariantCulture),
@@ -57,34 +60,44 @@ internal static class ReportCommand
                 }
                 break;
             default:
-                WriteTable(policy, report, now, console.Out);
+                WriteTable(policy, report, now, byVariant, console.Out);
                 break;
         }
         return outcome.ExitCode;
     }
 
-    private static void WriteTable(PolicySet policy, ComplianceReport report, Instant now, TextWriter output)
+    /// <summary>Whether any version of the policy has variants: reports then group by variant too.</summary>
+    internal static bool HasVariants(params PolicySet[] policies) => policies.Any(p => p.Versions.Any(v => v.Services.Any(s => !s.Variants.IsEmpty)));
+
+    /// <summary>The service cell, and a variant cell after it when reports group by variant (<paramref name="none"/> for the service's own targets).</summary>
+    internal static string[] VariantCells(bool byVariant, string service, string? variant, string none) => byVariant ? [service, variant ?? none] : [service];
+
+    /// <summary>A scope for people: <c>email</c>, <c>email/gold-us</c>, then the priority when there is one, then the metric.</summary>
+    internal static string Scope(string service, string? variant, string? priority, Metric metric) =>
+        $"{service}{(variant is null ? "" : "/" + variant)}{(priority is null ? "" : " " + priority)} {PolicyNames.Of(metric)}";
+
+    private static void WriteTable(PolicySet policy, ComplianceReport report, Instant now, bool byVariant, TextWriter output)
     {
         output.WriteLine($"Compliance report for {policy.Id} ({policy.Name}) as of {InstantText.Format(now)}: {report.TicketsEvaluated} tickets evaluated, {report.TicketsRejected} rejected.");
         output.WriteLine();
-        Table.Write(output, ["service", "priority", "metric", "period", "judged", "met", "breached", "cancelled", "compliance", "target", "p50", "p90", "p99"],
-            report.Rows.Select(r => new[]
-            {
-                r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached), Number(r.Cancelled),
+        Table.Write(output, [.. VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "period", "judged", "met", "breached", "cancelled", "compliance", "target", "p50", "p90", "p99"],
+            report.Rows.Select(string[] (r) =>
+            [
+                .. VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached), Number(r.Cancelled),
                 Percent(r.Compliance), r.Target?.Describe() ?? "-", Percentile(r, r.P50) ?? "-", Percentile(r, r.P90) ?? "-", Percentile(r, r.P99) ?? "-",
-            }));
+            ]));
         output.WriteLine();
         output.WriteLine("Objectives:");
         foreach (var o in report.Objectives)
         {
-            var scope = $"{o.Objective.Service}{(o.Objective.Priority is null ? "" : " " + o.Objective.Priority)} {PolicyNames.Of(o.Objective.Metric)}";
+            var scope = Scope(o.Objective.Service, o.Objective.Variant, o.Objective.Priority, o.Objective.Metric);
             output.WriteLine($"  {scope,-28} {o.Period.Label,-8} {Percent(o.Compliance),8} of {Number(o.Count),5}  (at least {Percent(o.Objective.AtLeast)})  {(o.IsMet ? "met" : "MISSED")}");
         }
         output.WriteLine();
         output.WriteLine(report.Credits.IsEmpty ? "Credits owed: none." : "Credits owed:");
         foreach (var c in report.Credits)
         {
-            var scope = $"{c.Service}{(c.Priority is null ? "" : " " + c.Priority)} {PolicyNames.Of(c.Metric)}";
+            var scope = Scope(c.Service, c.Variant, c.Priority, c.Metric);
             output.WriteLine($"  {scope,-28} {c.Period.Label,-8} {Percent(c.Compliance),8} is below {Percent(c.Tier.Below)}: {c.Tier.CreditPercent.ToString(CultureInfo.InvariantCulture)}%");
         }
     }
@@ -102,19 +115,19 @@ internal static class ReportCommand
             ticketsRejected = report.TicketsRejected,
             rows = report.Rows.Select(r => new
             {
-                service = r.Service, priority = r.Priority, metric = PolicyNames.Of(r.Metric), period = r.Period.Label,
+                service = r.Service, variant = r.Variant, priority = r.Priority, metric = PolicyNames.Of(r.Metric), period = r.Period.Label,
                 judged = r.Count, met = r.Met, breached = r.Breached, cancelled = r.Cancelled, compliance = r.Compliance,
                 target = Core.Json.Compliance.EvaluationDocument.TargetText(r.Target), calendar = r.Target is null ? null : r.Target.CalendarId ?? "24x7",
                 p50 = Percentile(r, r.P50), p90 = Percentile(r, r.P90), p99 = Percentile(r, r.P99),
             }),
             objectives = report.Objectives.Select(o => new
             {
-                service = o.Objective.Service, priority = o.Objective.Priority, metric = PolicyNames.Of(o.Objective.Metric), period = o.Period.Label,
+                service = o.Objective.Service, variant = o.Objective.Variant, priority = o.Objective.Priority, metric = PolicyNames.Of(o.Objective.Metric), period = o.Period.Label,
                 atLeast = o.Objective.AtLeast, judged = o.Count, compliance = o.Compliance, met = o.IsMet,
             }),
             credits = report.Credits.Select(c => new
             {
-                service = c.Service, priority = c.Priority, metric = PolicyNames.Of(c.Metric), period = c.Period.Label,
+                service = c.Service, variant = c.Variant, priority = c.Priority, metric = PolicyNames.Of(c.Metric), period = c.Period.Label,
                 compliance = c.Compliance, below = c.Tier.Below, creditPercent = c.Tier.CreditPercent,
             }),
         };

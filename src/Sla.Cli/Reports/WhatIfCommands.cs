@@ -17,12 +17,13 @@ internal static class WhatIfCommands
         var label = $"p{(percentile * 100).ToString("0.#", CultureInfo.InvariantCulture)}";
         console.Out.WriteLine($"Targets history would have met at {label}, for {policy.Id} as of {InstantText.Format(now)}:");
         console.Out.WriteLine();
-        Table.Write(console.Out, ["service", "priority", "metric", "judged", "current target", "met now", $"{label} target"],
-            recommender.Recommend(percentile).Select(r => new[]
-            {
-                r.Service, r.Priority, PolicyNames.Of(r.Metric), r.Judged.ToString(CultureInfo.InvariantCulture), r.Current.Describe(),
+        var byVariant = ReportCommand.HasVariants(policy);
+        Table.Write(console.Out, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "current target", "met now", $"{label} target"],
+            recommender.Recommend(percentile).Select(string[] (r) =>
+            [
+                .. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), r.Judged.ToString(CultureInfo.InvariantCulture), r.Current.Describe(),
                 ReportCommand.Percent(r.CurrentCompliance), $"{DurationText.Format(r.Recommended)} on {r.Current.CalendarId ?? "24x7"}",
-            }));
+            ]));
         return outcome.ExitCode;
     }
 
@@ -36,22 +37,23 @@ internal static class WhatIfCommands
         }, console);
         outcome.Report(console);
         var (a, b) = (builders[0].Build(), builders[1].Build());
-        static Dictionary<(string, string, Metric), (int Judged, int Met)> Totals(ComplianceReport report) =>
-            report.Rows.GroupBy(r => (r.Service, r.Priority, r.Metric)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Count), g.Sum(r => r.Met)));
+        static Dictionary<(string Service, string Variant, string Priority, Metric Metric), (int Judged, int Met)> Totals(ComplianceReport report) =>
+            report.Rows.GroupBy(r => (r.Service, r.Variant ?? "", r.Priority, r.Metric)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Count), g.Sum(r => r.Met)));
+        var byVariant = ReportCommand.HasVariants(current, candidate);
         var (ta, tb) = (Totals(a), Totals(b));
         console.Out.WriteLine($"The same tickets under {current.Id} (current) and {candidate.Id} (candidate), as of {InstantText.Format(now)}:");
         console.Out.WriteLine();
-        Table.Write(console.Out, ["service", "priority", "metric", "judged", "current", "candidate", "change"],
+        Table.Write(console.Out, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "current", "candidate", "change"],
             ta.Keys.Union(tb.Keys).Order().Select(k =>
             {
                 var (x, y) = (ta.GetValueOrDefault(k), tb.GetValueOrDefault(k));
                 decimal? rx = x.Judged == 0 ? null : (decimal)x.Met / x.Judged, ry = y.Judged == 0 ? null : (decimal)y.Met / y.Judged;
                 var change = rx is { } p && ry is { } q ? ((q - p) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pt" : "-";
-                return new[] { k.Item1, k.Item2, PolicyNames.Of(k.Item3), Math.Max(x.Judged, y.Judged).ToString(CultureInfo.InvariantCulture), ReportCommand.Percent(rx), ReportCommand.Percent(ry), change };
+                return (string[])[.. ReportCommand.VariantCells(byVariant, k.Service, k.Variant.Length == 0 ? null : k.Variant, "-"), k.Priority, PolicyNames.Of(k.Metric), Math.Max(x.Judged, y.Judged).ToString(CultureInfo.InvariantCulture), ReportCommand.Percent(rx), ReportCommand.Percent(ry), change];
             }));
         console.Out.WriteLine();
         console.Out.WriteLine("Credits owed (sum of percent over periods):");
-        foreach (var service in a.Credits.Select(c => c.Service).Union(b.Credits.Select(c => c.Service)).Union(ta.Keys.Select(k => k.Item1)).Distinct().Order(StringComparer.Ordinal))
+        foreach (var service in a.Credits.Select(c => c.Service).Union(b.Credits.Select(c => c.Service)).Union(ta.Keys.Select(k => k.Service)).Distinct().Order(StringComparer.Ordinal))
         {
             static decimal Sum(ComplianceReport r, string s) => r.Credits.Where(c => c.Service == s).Sum(c => c.Tier.CreditPercent);
             console.Out.WriteLine($"  {service,-10} current {Sum(a, service).ToString(CultureInfo.InvariantCulture),6}%   candidate {Sum(b, service).ToString(CultureInfo.InvariantCulture),6}%");

@@ -70,10 +70,25 @@ public sealed class EvaluateCommandTests
             "ticket T-4: service 'fax' is not in policy version 2026.1; the services are email, erp.",
             "ticket T-5: event 2 (reopened at 2026-03-02T07:00:00Z) is earlier than event 1 at 2026-03-02T08:00:00Z: the log must be in time order.",
             "ticket T-6: \"created\": 'yesterday' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.",
-            "ticket T-7: 'subject' is not a field of a ticket; the fields are id, service, priority, created, events.",
+            "ticket T-7: 'subject' is not a field of a ticket; the fields are id, service, priority, created, attributes, events.",
             null,
         ], lines.Select(l => l["error"]?.GetValue<string>()));
         Assert.Equal(2, lines[^1]["metrics"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void A_tier_upgrade_moves_a_ticket_to_the_gold_variant_and_the_results_name_it()
+    {
+        const string Ticket = """{"id":"T-up","service":"email","priority":"P1","created":"2026-03-02T06:00:00Z","attributes":{"tier":"standard"},"events":[{"at":"2026-03-02T07:00:00Z","type":"attribute","name":"tier","value":"gold"}]}""";
+        var (exitCode, output, error) = Run(Ticket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-02T08:00:00Z");
+        Assert.Equal((0, ""), (exitCode, error));
+        var resolution = JsonNode.Parse(output)!["metrics"]!.AsArray().Single(m => m!["metric"]!.GetValue<string>() == "resolution")!;
+        // The gold P1 resolution target is 3 h: two hours counted, one left.
+        Assert.Equal(("gold", "PT3H", "PT2H", "PT1H"), (resolution["variant"]!.GetValue<string>(), resolution["target"]!.GetValue<string>(),
+            resolution["elapsed"]!.GetValue<string>(), resolution["remaining"]!.GetValue<string>()));
+        var first = JsonNode.Parse(output)!["metrics"]!.AsArray().Single(m => m!["metric"]!.GetValue<string>() == "firstResponse")!;
+        Assert.Equal(("breached", "2026-03-02T06:15:00Z"), (first["status"]!.GetValue<string>(), first["breachedAt"]!.GetValue<string>()));
+        Assert.Null(first["variant"]);
     }
 
     [Fact]

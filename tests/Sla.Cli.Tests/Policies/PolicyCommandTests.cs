@@ -21,9 +21,13 @@ public sealed class PolicyCommandTests
         Assert.Contains("Warnings at 50 %, 75 %, 90 %; a priority change keeps counted time; pauses move business-days deadlines", output);
         Assert.Contains("Metric update: starts at agentReply; stops at agentReply, resolved; a cycle each start; paused while pending, on-hold", output);
         Assert.Contains("Metric l2: starts at assigned:L2; stops at unassigned:L2, resolved; a cycle each start", output);
-        Assert.Contains(lines, l => l.StartsWith("service  priority  first response", StringComparison.Ordinal) && l.EndsWith("update                 l2", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l == "email    P1        PT15M on 24x7                    PT30M on 24x7          PT4H on 24x7                                               PT2H on 24x7           -");
-        Assert.Contains(lines, l => l == "erp      P4        -                                -                      20 business days on moscow-office                          -                      -");
+        Assert.Contains(lines, l => l.StartsWith("service     priority  first response", StringComparison.Ordinal) && l.EndsWith("update                 l2", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l == "email       P1        PT15M on 24x7                    PT30M on 24x7          PT4H on 24x7                                               PT2H on 24x7           -");
+        // A variant's rows follow its service's, named service/variant.
+        Assert.Contains(lines, l => l == "email/gold  P1        PT10M on 24x7                    PT20M on 24x7          PT3H on 24x7                                               PT1H on 24x7           -");
+        Assert.Contains(lines, l => l == "erp         P4        -                                -                      20 business days on moscow-office                          -                      -");
+        Assert.Contains("Variant email/gold when tier is gold", output);
+        Assert.Contains("Objective: email/gold firstResponse met at least 98.0 % per month", output);
         Assert.Contains("Credit: email resolution below 90.0 %: 10%", output);
         Assert.Contains("Availability: erp at least 99.50 % per month on moscow-office; credits below 99.50 %: 5%, below 98.00 %: 20%", output);
     }

@@ -20,7 +20,9 @@ public sealed class ReportCommandTests
         Assert.StartsWith("Compliance report for acme-support (ACME support agreement) as of 2026-11-28T12:00:00Z: 2000 tickets evaluated, 0 rejected.", output);
         Assert.Contains("Objectives:", output);
         Assert.Contains("Credits owed:", output);
-        Assert.Matches(@"email\s+P1\s+firstResponse\s+2026-01\s+\d+", output);
+        Assert.Matches(@"email\s+-\s+P1\s+firstResponse\s+2026-01\s+\d+", output);
+        Assert.Matches(@"email\s+gold\s+P1\s+firstResponse\s+2026-01\s+\d+", output);
+        Assert.Matches(@"email/gold firstResponse\s+2026-01", output);
     }
 
     [Fact]
@@ -49,12 +51,13 @@ public sealed class ReportCommandTests
         Assert.Equal("ticket B: service 'fax' is not in policy version 2026.1; the services are email, erp.", error.Trim());
         Assert.Equal(
         [
-            "service,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99,cancelled",
-            "email,P1,firstResponse,2026-03,1,1,0,1.0000,PT15M,PT5M,PT5M,PT5M,0",
+            // The sample has a variant, so rows name theirs (empty: the service's own targets).
+            "service,variant,priority,metric,period,count,met,breached,compliance,target,p50,p90,p99,cancelled",
+            "email,,P1,firstResponse,2026-03,1,1,0,1.0000,PT15M,PT5M,PT5M,PT5M,0",
             // Still open on April 1st: breached on March 2nd at 10:15, so judged in March.
-            "email,P1,resolution,2026-03,1,0,1,0.0000,PT4H,PT713H45M,PT713H45M,PT713H45M,0",
+            "email,,P1,resolution,2026-03,1,0,1,0.0000,PT4H,PT713H45M,PT713H45M,PT713H45M,0",
             // The reply started the first periodic update, which is still waiting for the next one.
-            "email,P1,update,2026-03,1,0,1,0.0000,PT2H,PT713H40M,PT713H40M,PT713H40M,0",
+            "email,,P1,update,2026-03,1,0,1,0.0000,PT2H,PT713H40M,PT713H40M,PT713H40M,0",
         ], Lines(output));
     }
 
@@ -70,7 +73,7 @@ public sealed class ReportCommandTests
             """;
         var (exitCode, csv, _) = Run(tickets, "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "csv");
         Assert.Equal(0, exitCode);
-        Assert.Contains("erp,P1,l2,2026-03,1,1,0,1.0000,PT2H,PT1H,PT1H,PT1H,1", Lines(csv));
+        Assert.Contains("erp,,P1,l2,2026-03,1,1,0,1.0000,PT2H,PT1H,PT1H,PT1H,1", Lines(csv));
         var (_, json, _) = Run(tickets, "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "json");
         var l2 = JsonNode.Parse(json)!["rows"]!.AsArray().Single(r => r!["metric"]!.GetValue<string>() == "l2")!;
         Assert.Equal((1, 1, 1.0m), (l2["judged"]!.GetValue<int>(), l2["cancelled"]!.GetValue<int>(), l2["compliance"]!.GetValue<decimal>()));
@@ -80,7 +83,7 @@ public sealed class ReportCommandTests
 
         // A row of cancelled cycles only has nothing judged: no compliance and no percentiles, not zero.
         var (_, onlyCancelled, _) = Run(tickets.Split('\n')[0], "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "csv");
-        Assert.Contains("erp,P1,l2,2026-03,0,0,0,,PT2H,,,,1", Lines(onlyCancelled));
+        Assert.Contains("erp,,P1,l2,2026-03,0,0,0,,PT2H,,,,1", Lines(onlyCancelled));
         var (_, onlyCancelledJson, _) = Run(tickets.Split('\n')[0], "report", "--policy", policy, "--tickets", "-", "--at", "2026-04-01T00:00:00Z", "--format", "json");
         var row = JsonNode.Parse(onlyCancelledJson)!["rows"]!.AsArray().Single(r => r!["metric"]!.GetValue<string>() == "l2")!;
         Assert.Equal((null, null), (row["compliance"], row["p90"]));
@@ -152,10 +155,12 @@ public sealed class WhatIfCommandTests
         var (exitCode, output, _) = Run("", "recommend", "--policy", Policy, "--tickets", Tickets, "--percentile", "90");
         Assert.Equal(0, exitCode);
         Assert.StartsWith("Targets history would have met at p90, for acme-support as of 2026-11-28T12:00:00Z:", output);
-        Assert.Matches(@"email\s+P1\s+firstResponse\s+\d+\s+PT15M on 24x7\s+\d+\.\d%\s+PT\d+M on 24x7", output);
+        Assert.Matches(@"email\s+-\s+P1\s+firstResponse\s+\d+\s+PT15M on 24x7\s+\d+\.\d%\s+PT\d+M on 24x7", output);
+        // A variant's targets get their own recommendations.
+        Assert.Matches(@"email\s+gold\s+P1\s+firstResponse\s+\d+\s+PT10M on 24x7\s+\d+\.\d%\s+PT\d+M on 24x7", output);
         // The metrics the sample defines itself get their recommendations too.
-        Assert.Matches(@"email\s+P1\s+update\s+\d+\s+PT2H on 24x7\s+\d+\.\d%\s+PT\d+H\d*M? on 24x7", output);
-        Assert.Matches(@"erp\s+P2\s+l2\s+\d+\s+PT4H on moscow-office", output);
+        Assert.Matches(@"email\s+-\s+P1\s+update\s+\d+\s+PT2H on 24x7\s+\d+\.\d%\s+PT\d+H\d*M? on 24x7", output);
+        Assert.Matches(@"erp\s+-\s+P2\s+l2\s+\d+\s+PT4H on moscow-office", output);
     }
 
     [Fact]
@@ -175,10 +180,10 @@ public sealed class WhatIfCommandTests
         var (exitCode, output, _) = Run("", "compare", "--policy", Policy, "--candidate", candidate, "--tickets", Tickets);
         Assert.Equal(0, exitCode);
         Assert.StartsWith("The same tickets under acme-support (current) and acme-candidate (candidate)", output);
-        var p1Resolution = Lines(output).Single(l => l.StartsWith("email    P1        resolution", StringComparison.Ordinal));
+        var p1Resolution = Lines(output).Single(l => l.StartsWith("email    -        P1        resolution", StringComparison.Ordinal));
         Assert.Matches(@"\+\d+\.\d pt$", p1Resolution);
         Assert.Contains("Credits owed (sum of percent over periods):", output);
-        Assert.Matches(@"erp\s+P1\s+l2\s+\d+\s+\d+\.\d%\s+\d+\.\d%", output);
+        Assert.Matches(@"erp\s+-\s+P1\s+l2\s+\d+\s+\d+\.\d%\s+\d+\.\d%", output);
         var (same, sameOutput, _) = Run("", "compare", "--policy", Policy, "--candidate", Policy, "--tickets", Tickets);
         Assert.Equal(0, same);
         Assert.DoesNotContain(Lines(sameOutput), l => l.EndsWith(" pt", StringComparison.Ordinal) && !l.EndsWith("0.0 pt", StringComparison.Ordinal));
