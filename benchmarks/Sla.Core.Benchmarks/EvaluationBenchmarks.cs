@@ -13,7 +13,9 @@ namespace Sla.Core.Benchmarks;
 /// reopen) under the sample policy's email service, measured two ways: with only the three built-in
 /// metrics (first response, next response, resolution: the sample as it was before it defined its own),
 /// and with six definitions (the built-ins, a pausable periodic update, an L2 operational-level agreement
-/// and Zendesk's requester wait time), where the ticket's internal note is an L2 assignment instead.
+/// and Zendesk's requester wait time), where the ticket's internal note is an L2 assignment instead. And the
+/// built-ins again with twenty variants on the service, the ticket's attributes matching only the last (every
+/// variant is tried at creation and again at the priority change): the cost of choosing a variant.
 /// </summary>
 [MemoryDiagnoser]
 public class EvaluationBenchmarks
@@ -21,7 +23,11 @@ public class EvaluationBenchmarks
     private static readonly Instant Created = Instant.FromUtc(2026, 3, 2, 6, 15);
     private PolicySet builtIns = null!;
     private PolicySet sixMetrics = null!;
+    private PolicySet twentyVariants = null!;
     private Ticket ticket = null!;
+    private Ticket customer = null!;
+    private CompiledService twentyVariantEmail = null!;
+    private int[] customerSlots = null!;
     private Ticket handedOff = null!;
     private Instant now;
 
@@ -51,9 +57,20 @@ public class EvaluationBenchmarks
             TicketEvent.Reopened(At(2000)),
         ]);
         handedOff = ticket with { Events = ticket.Events.SetItem(2, TicketEvent.AssignedTo(At(70), "L2")) };
+        twentyVariants = PolicyDocument.Parse(WithVariants(WithMetrics(sample, null), 20));
+        customer = new Ticket(ticket.Id, ticket.Service, ticket.Priority, ticket.Created, ticket.Events,
+            new Dictionary<string, string> { ["tier"] = "gold", ["customer"] = "c19-b", ["region"] = "eu" });
+        var version = twentyVariants.Versions[0];
+        twentyVariantEmail = version.Compiled("email")!;
+        customerSlots = version.Attributes.Codes(customer.Attributes);
         now = At(2100);
         Check(builtIns, ticket, 4);
         Check(sixMetrics, handedOff, 8);
+        Check(twentyVariants, customer, 4);
+        if (ComplianceEvaluator.Evaluate(twentyVariants, customer, now).Metrics.Any(m => m.Variant != "customer-19"))
+        {
+            throw new InvalidOperationException("The twenty-variant ticket should match the last variant only.");
+        }
     }
 
     [Benchmark(Description = "Evaluate one ticket (10 events, 3 built-in metrics)")]
@@ -61,6 +78,13 @@ public class EvaluationBenchmarks
 
     [Benchmark(Description = "Evaluate one ticket (10 events, 6 metric definitions)")]
     public TicketEvaluation EvaluateSixMetrics() => ComplianceEvaluator.Evaluate(sixMetrics, handedOff, now);
+
+    [Benchmark(Description = "Evaluate one ticket (10 events, 3 built-in metrics, 20 variants, the last matching)")]
+    public TicketEvaluation EvaluateTwentyVariants() => ComplianceEvaluator.Evaluate(twentyVariants, customer, now);
+
+    /// <summary>What choosing costs in that evaluation: the twenty variants tried at creation and again at the priority change.</summary>
+    [Benchmark(Description = "Choose a variant twice (20 variants, the last matching)")]
+    public int MatchTwentyVariantsTwice() => twentyVariantEmail.Match(customerSlots) + twentyVariantEmail.Match(customerSlots);
 
     [Benchmark(Description = "Evaluate one ticket with explanation")]
     public TicketEvaluation EvaluateExplained() => ComplianceEvaluator.Evaluate(builtIns, ticket, now, new EvaluationOptions(Explain: true));
@@ -72,10 +96,11 @@ public class EvaluationBenchmarks
         var version = policy["versions"]![0]!.AsObject();
         version.Remove("metrics");
         version.Remove("warnings");
-        version["objectives"] = new JsonArray([.. version["objectives"]!.AsArray().Where(o => o!["metric"]!.GetValue<string>() is "firstResponse" or "nextResponse" or "resolution").Select(o => o!.DeepClone())]);
+        version["objectives"] = new JsonArray([.. version["objectives"]!.AsArray().Where(o => o!["metric"]!.GetValue<string>() is "firstResponse" or "nextResponse" or "resolution" && o["variant"] is null).Select(o => o!.DeepClone())]);
         foreach (var service in version["services"]!.AsArray())
         {
-            foreach (var (_, targets) in service!["targets"]!.AsObject())
+            service!.AsObject().Remove("variants");
+            foreach (var (_, targets) in service["targets"]!.AsObject())
             {
                 foreach (var extra in targets!.AsObject().Select(t => t.Key).Where(k => k is not ("firstResponse" or "nextResponse" or "resolution")).ToList())
                 {
@@ -94,6 +119,23 @@ public class EvaluationBenchmarks
                 targets["requesterWait"] = JsonNode.Parse("""{ "within": "PT24H", "calendar": "moscow-office" }""");
             }
         }
+        return policy.ToJsonString();
+    }
+
+    /// <summary>
+    /// The policy with <paramref name="count"/> variants on e-mail, each for two customers of the gold tier, with the service's
+    /// own targets (so results equal the plain policy's and only the choosing costs).
+    /// </summary>
+    private static string WithVariants(string policyJson, int count)
+    {
+        var policy = JsonNode.Parse(policyJson)!;
+        var email = policy["versions"]![0]!["services"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "email")!;
+        email["variants"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject
+        {
+            ["id"] = $"customer-{i}",
+            ["when"] = new JsonObject { ["customer"] = new JsonArray($"c{i}-a", $"c{i}-b"), ["tier"] = new JsonArray("gold", "platinum") },
+            ["targets"] = email["targets"]!.DeepClone(),
+        })]);
         return policy.ToJsonString();
     }
 

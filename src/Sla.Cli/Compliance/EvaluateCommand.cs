@@ -40,13 +40,13 @@ internal sealed record EvaluateOptions(EvaluationFormat Format, bool Explain = f
 internal static class EvaluateCommand
 {
     private const int BatchSize = 2048;
-    private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error", "warning", "nextChangeAt"];
+    private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error", "warning", "nextChangeAt", "variant"];
 
     public static int Run(PolicySet policy, Stream input, Instant now, EvaluateOptions asked, CliConsole console)
     {
         var (format, parallel) = (asked.Format, asked.Parallel);
         // The metric column fits the longest id the policy defines, so the table stays aligned.
-        var metricWidth = Math.Max(14, policy.Versions.SelectMany(v => v.Metrics).Max(m => m.Metric.Id.Length));
+        var layout = new TableLayout(Math.Max(14, policy.Versions.SelectMany(v => v.Metrics).Max(m => m.Metric.Id.Length)), Reports.ReportCommand.HasVariants(policy));
         var options = new EvaluationOptions(asked.Explain);
         var due = asked.DueWithin is { } window ? new DueSoon(now, window) : null;
         if (format == EvaluationFormat.Csv)
@@ -55,7 +55,7 @@ internal static class EvaluateCommand
         }
         else if (format == EvaluationFormat.Table)
         {
-            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at", "warning", "next change"], metricWidth));
+            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at", "warning", "next change", "variant"], layout));
         }
         console.FlushText();
         var output = console.OutputStream;
@@ -79,7 +79,7 @@ internal static class EvaluateCommand
                     }
                     rendered[i] = due is not null && evaluation.IsValid && !due.Includes(evaluation.NextChangeAt)
                         ? default
-                        : new Rendered(Render(evaluation, format, metricWidth), evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i));
+                        : new Rendered(Render(evaluation, format, layout), evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i));
                 }
                 if (parallel)
                 {
@@ -193,11 +193,11 @@ internal static class EvaluateCommand
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;
 
-    private static byte[] Render(TicketEvaluation evaluation, EvaluationFormat format, int metricWidth)
+    private static byte[] Render(TicketEvaluation evaluation, EvaluationFormat format, TableLayout layout)
     {
         if (format != EvaluationFormat.Jsonl)
         {
-            return Encoding.UTF8.GetBytes(RenderText(evaluation, format, metricWidth));
+            return Encoding.UTF8.GetBytes(RenderText(evaluation, format, layout));
         }
         var buffer = lineBuffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -208,7 +208,7 @@ internal static class EvaluateCommand
         return bytes;
     }
 
-    private static string RenderText(TicketEvaluation evaluation, EvaluationFormat format, int metricWidth)
+    private static string RenderText(TicketEvaluation evaluation, EvaluationFormat format, TableLayout layout)
     {
         switch (format)
         {
@@ -227,7 +227,8 @@ internal static class EvaluateCommand
                     evaluation.TicketId, PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
                     m.Target?.Describe() ?? "-", Instant(m.Deadline), DurationText.Format(m.Elapsed),
                     m.Remaining is { } r ? DurationText.Format(r) : "-", Instant(m.BreachedAt), Fraction(m.Warning) ?? "-", Instant(m.NextChangeAt),
-                ], metricWidth)).Append('\n');
+                    m.Variant ?? "-",
+                ], layout)).Append('\n');
             }
             else
             {
@@ -235,16 +236,19 @@ internal static class EvaluateCommand
                     Csv.Field(evaluation.TicketId), Csv.Field(PolicyNames.Of(m.Metric)), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
                     Csv.Field(EvaluationDocument.TargetText(m.Target) ?? ""), Csv.Field(m.Target is null ? "" : m.Target.CalendarId ?? "24x7"),
                     InstantText.Format(m.Start), Blank(m.Stop), Blank(m.Deadline), DurationText.Format(m.Elapsed),
-                    m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "", Fraction(m.Warning) ?? "", Blank(m.NextChangeAt)).Append('\n');
+                    m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "", Fraction(m.Warning) ?? "", Blank(m.NextChangeAt), Csv.Field(m.Variant ?? "")).Append('\n');
             }
         }
         return text.ToString();
     }
 
-    private static string TableRow(string[] cells, int metricWidth)
+    /// <summary>The table's metric column widens to the longest metric id; its variant column is there only when the policy has variants.</summary>
+    private readonly record struct TableLayout(int MetricWidth, bool Variants);
+
+    private static string TableRow(string[] cells, TableLayout layout)
     {
-        int[] widths = [12, metricWidth, 5, 13, 50, 20, 10, 10, 20, 7, 20];
-        return string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+        int[] widths = [12, layout.MetricWidth, 5, 13, 50, 20, 10, 10, 20, 7, 20, 0];
+        return string.Join("  ", cells.Take(layout.Variants ? cells.Length : cells.Length - 1).Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
     }
 
     private static string Instant(Instant? value) => value is { } v ? InstantText.Format(v) : "-";

@@ -161,7 +161,7 @@ public static class TicketDocument
     private static string? ReadAttributes(ref Utf8JsonReader reader, ref TicketFieldsRead fields)
     {
         string? problem = null;
-        var attributes = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var attributes = new List<KeyValuePair<string, string>>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
@@ -178,12 +178,16 @@ public static class TicketDocument
             {
                 problem ??= "an attribute has an empty name.";
             }
-            else if (!attributes.TryAdd(name, reader.GetString()!))
+            else if (attributes.Exists(a => a.Key == name))
             {
                 problem ??= $"attribute '{name}' is given twice: give each attribute once.";
             }
+            else
+            {
+                attributes.Add(new(name, reader.GetString()!));
+            }
         }
-        fields.Attributes = attributes.ToImmutable();
+        fields.Attributes = TicketAttributes.Wrap([.. attributes]);
         return problem;
     }
 
@@ -344,7 +348,7 @@ public static class TicketDocument
             return $"{who}: \"created\": {InstantText.Problem(fields.Created)}";
         }
         ticket = new Ticket(fields.Id!, fields.Service, fields.Priority, created, fields.HasEvents ? fields.Events : [],
-            fields.Attributes ?? ImmutableDictionary<string, string>.Empty);
+            fields.Attributes ?? TicketAttributes.Empty);
         return null;
     }
 
@@ -368,7 +372,7 @@ public static class TicketDocument
         public string? Created;
         public ImmutableArray<TicketEvent> Events;
         public bool HasEvents;
-        public ImmutableDictionary<string, string>? Attributes;
+        public TicketAttributes? Attributes;
 
         public void Set(string name, string? value)
         {

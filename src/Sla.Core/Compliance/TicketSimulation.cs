@@ -21,8 +21,8 @@ internal sealed class TicketSimulation
 {
     private readonly PolicyVersion version;
     private readonly bool explain;
-    // The ticket's values of the attributes the version's variants name, by slot (null: not set); empty when none are named.
-    private readonly string?[] attributes;
+    // The codes of the ticket's values of the attributes the version's variants name, by slot; empty when none are named.
+    private readonly int[] attributes;
     private CompiledService service;
     private int variant;
     private readonly MetricClock?[] clocks;
@@ -40,7 +40,7 @@ internal sealed class TicketSimulation
         this.service = service;
         this.priority = priority;
         this.explain = explain;
-        this.attributes = version.AttributeNames.IsEmpty ? [] : [.. version.AttributeNames.Select(name => attributes.GetValueOrDefault(name))];
+        this.attributes = version.Attributes.Codes(attributes);
         variant = service.HasVariants ? service.Match(this.attributes) : -1;
         targets = service.Targets(variant, priority);
         LastEventAt = created;
@@ -53,7 +53,7 @@ internal sealed class TicketSimulation
         version = other.version;
         service = other.service;
         variant = other.variant;
-        attributes = (string?[])other.attributes.Clone();
+        attributes = (int[])other.attributes.Clone();
         explain = other.explain;
         priority = other.priority;
         targets = other.targets;
@@ -112,8 +112,9 @@ internal sealed class TicketSimulation
                 fired = fired with { Kinds = TriggerSet.Bit(MetricTriggerKind.Priority) };
                 Retarget(at);
                 break;
-            case TicketEventKind.Attribute when version.AttributeSlots.TryGetValue(e.Name!, out var slot) && attributes[slot] != e.Value:
-                attributes[slot] = e.Value;
+            case TicketEventKind.Attribute when version.Attributes.Slot(e.Name!) is >= 0 and var slot && version.Attributes.Code(slot, e.Value) is var code
+                && code != attributes[slot]:
+                attributes[slot] = code;
                 Retarget(at);
                 break;
             case TicketEventKind.Service when e.Value != service.Definition.Id:

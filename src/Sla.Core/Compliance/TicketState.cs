@@ -65,7 +65,7 @@ public sealed class TicketState
         ArgumentNullException.ThrowIfNull(ticketId);
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(priority);
-        attributes ??= ImmutableDictionary<string, string>.Empty;
+        attributes ??= TicketAttributes.Empty;
         if (Ticket.AttributesProblem(ticketId, attributes) is { } problem)
         {
             throw new ArgumentException(problem, nameof(attributes));

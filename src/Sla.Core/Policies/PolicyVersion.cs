@@ -50,9 +50,8 @@ public sealed class PolicyVersion
         Availability = availability;
         calendarsById = calendars.ToImmutableDictionary(c => c.Id);
         servicesById = services.ToImmutableDictionary(s => s.Id);
-        AttributeNames = [.. services.SelectMany(s => s.Variants).SelectMany(v => v.When).Select(c => c.Attribute).Distinct(StringComparer.Ordinal)];
-        AttributeSlots = AttributeNames.Select((name, slot) => (name, slot)).ToFrozenDictionary(a => a.name, a => a.slot, StringComparer.Ordinal);
-        compiledServices = services.ToFrozenDictionary(s => s.Id, s => new CompiledService(s, this, AttributeSlots), StringComparer.Ordinal);
+        Attributes = new AttributeCodes(services.SelectMany(s => s.Variants).SelectMany(v => v.When));
+        compiledServices = services.ToFrozenDictionary(s => s.Id, s => new CompiledService(s, this, Attributes), StringComparer.Ordinal);
     }
 
     /// <summary>Gets the version's name, such as <c>2026.1</c>.</summary>
@@ -127,11 +126,8 @@ public sealed class PolicyVersion
         : calendarsById.TryGetValue(id, out var calendar) ? calendar
         : throw new KeyNotFoundException($"Policy version {Version} has no calendar '{id}'.");
 
-    /// <summary>The attributes any variant of the version names, each at its slot: the only attributes evaluation keeps.</summary>
-    internal ImmutableArray<string> AttributeNames { get; }
-
-    /// <summary>The slot of each name in <see cref="AttributeNames"/>.</summary>
-    internal FrozenDictionary<string, int> AttributeSlots { get; }
+    /// <summary>The attributes any variant of the version names, and the values it names: the only ones evaluation keeps.</summary>
+    internal AttributeCodes Attributes { get; }
 
     /// <summary>A service compiled for evaluation (its variants' conditions and every target in force), or <see langword="null"/>.</summary>
     internal CompiledService? Compiled(string service) => compiledServices.GetValueOrDefault(service);
@@ -169,7 +165,7 @@ public sealed class PolicyVersion
     /// <returns>One entry per metric, in <see cref="Metrics"/> order, under the service's own targets.</returns>
     /// <exception cref="ArgumentException">The version has no such service or priority.</exception>
     public ImmutableArray<MetricDeadline> Deadlines(string service, string priority, Instant created) =>
-        Deadlines(service, priority, created, ImmutableDictionary<string, string>.Empty);
+        Deadlines(service, priority, created, Tickets.TicketAttributes.Empty);
 
     /// <summary>
     /// Computes every metric's deadline for a ticket with these attributes created at <paramref name="created"/>, as if

@@ -26,11 +26,11 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         : this(id, service, priority, created, events)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        Attributes = attributes as ImmutableDictionary<string, string> ?? attributes.ToImmutableDictionary(StringComparer.Ordinal);
+        Attributes = TicketAttributes.Of(attributes);
     }
 
-    /// <summary>Gets the ticket's attributes at creation (names to values, compared exactly); empty when it has none.</summary>
-    public ImmutableDictionary<string, string> Attributes { get; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Gets the ticket's attributes at creation (names to values, compared exactly; a snapshot, read-only); empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; } = TicketAttributes.Empty;
 
     /// <summary>
     /// Finds the first thing that makes the ticket impossible to evaluate on its own terms: an event

@@ -160,17 +160,17 @@ public sealed class EvaluateCommandTests
         var (_, table, _) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "table");
         Assert.Equal(
         [
-            "id            metric          cycle  status         target                                              deadline              elapsed     remaining   breached at           warning  next change",
-            "T-1           firstResponse   1      met            PT1H on moscow-office                               2026-03-02T07:15:00Z  PT25M       -           -                     -        -",
-            "T-1           nextResponse    1      breached       PT4H on moscow-office                               2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z  -        -",
-            "T-1           resolution      1      breached       PT4H on 24x7                                        2026-03-04T08:15:00Z  PT7H45M     -           2026-03-04T08:15:00Z  -        -",
-            "T-1           update          1      breached       PT2H on 24x7                                        2026-03-03T10:00:00Z  PT3H20M     -           2026-03-03T10:00:00Z  -        -",
+            "id            metric          cycle  status         target                                              deadline              elapsed     remaining   breached at           warning  next change           variant",
+            "T-1           firstResponse   1      met            PT1H on moscow-office                               2026-03-02T07:15:00Z  PT25M       -           -                     -        -                     -",
+            "T-1           nextResponse    1      breached       PT4H on moscow-office                               2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z  -        -                     -",
+            "T-1           resolution      1      breached       PT4H on 24x7                                        2026-03-04T08:15:00Z  PT7H45M     -           2026-03-04T08:15:00Z  -        -                     -",
+            "T-1           update          1      breached       PT2H on 24x7                                        2026-03-03T10:00:00Z  PT3H20M     -           2026-03-03T10:00:00Z  -        -                     -",
         ], Lines(table));
         var (_, csv, _) = Run(FormatsTicket + "\n" + """{"id":"x,\"y\"","service":"fax","priority":"P1","created":"2026-03-02T06:15:00Z"}""", "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "csv");
         var rows = Lines(csv);
-        Assert.Equal("id,metric,cycle,status,target,calendar,start,stop,deadline,elapsed,remaining,breachedAt,error,warning,nextChangeAt", rows[0]);
-        Assert.Equal("T-1,firstResponse,1,met,PT1H,moscow-office,2026-03-02T06:15:00Z,2026-03-02T06:40:00Z,2026-03-02T07:15:00Z,PT25M,,,,,", rows[1]);
-        Assert.Equal("\"x,\"\"y\"\"\",,,,,,,,,,,,\"ticket x,\"\"y\"\": service 'fax' is not in policy version 2026.1; the services are email, erp.\",,", rows[5]);
+        Assert.Equal("id,metric,cycle,status,target,calendar,start,stop,deadline,elapsed,remaining,breachedAt,error,warning,nextChangeAt,variant", rows[0]);
+        Assert.Equal("T-1,firstResponse,1,met,PT1H,moscow-office,2026-03-02T06:15:00Z,2026-03-02T06:40:00Z,2026-03-02T07:15:00Z,PT25M,,,,,,", rows[1]);
+        Assert.Equal("\"x,\"\"y\"\"\",,,,,,,,,,,,\"ticket x,\"\"y\"\": service 'fax' is not in policy version 2026.1; the services are email, erp.\",,,", rows[5]);
     }
 
     [Fact]

@@ -76,4 +76,25 @@ public sealed class DocumentedMetricExamplesTests
             TicketEvent.AssignedTo(At(14), "L2"), TicketEvent.StatusChange(At(14, 45), "merged"))["l2"];
         Assert.Equal([(MetricStatus.Met, Duration.FromHours(1)), (MetricStatus.Cancelled, Duration.FromMinutes(45))], cycles.Select(c => (c.Status, c.Elapsed)));
     }
+
+    [Fact]
+    public void A_tier_upgrade_and_a_move_to_the_us_office()
+    {
+        var page = RepositoryFiles.Read("docs", "evaluation.md");
+        var marker = page.IndexOf("<!-- example: variants -->", StringComparison.Ordinal);
+        Assert.True(marker >= 0, "docs/evaluation.md has no variants example.");
+        var blocks = new List<string>();
+        for (var at = page.IndexOf("```json\n", marker, StringComparison.Ordinal); blocks.Count < 2; at = page.IndexOf("```json\n", at, StringComparison.Ordinal))
+        {
+            at += "```json\n".Length;
+            blocks.Add(page[at..page.IndexOf("```", at, StringComparison.Ordinal)]);
+        }
+        var policy = PolicyDocument.Parse(blocks[0]);
+        Assert.True(Sla.Core.Json.Tickets.TicketDocument.TryParseLine(blocks[1].Trim(), 1, out var ticket, out _, out var error), error);
+        var resolution = ComplianceEvaluator.Evaluate(policy, ticket, At(15)).Metrics.Single(m => m.Metric == Metric.Resolution);
+        Assert.Equal((MetricStatus.AtRisk, "gold-us", "new-york", Duration.FromMinutes(210), At(15, 30)),
+            (resolution.Status, resolution.Variant, resolution.Target!.CalendarId, resolution.Elapsed, resolution.Deadline!.Value));
+        var atTen = ComplianceEvaluator.Evaluate(policy, ticket, At(10, 30)).Metrics.Single(m => m.Metric == Metric.Resolution);
+        Assert.Equal(("gold", "london", Duration.FromMinutes(90)), (atTen.Variant, atTen.Target!.CalendarId, atTen.Elapsed));
+    }
 }

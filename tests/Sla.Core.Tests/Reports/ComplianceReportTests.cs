@@ -47,6 +47,39 @@ public sealed class ComplianceReportTests
         Assert.Equal((5m, 0.75m), (credit.Tier.CreditPercent, credit.Compliance));
     }
 
+    /// <summary>Gold customers' P1 first response promised at 98 %, the whole service's at 95 %; a credit only for gold.</summary>
+    private static readonly PolicySet WithGold = new PolicySetBuilder("test", "Test").AddVersion("v1", Instant.FromUtc(2026, 1, 1, 0, 0), v => v
+        .WithPriorities("P1")
+        .AddService("email", "E-mail", s => s
+            .Target("P1", Metric.FirstResponse, SlaTarget.InBusinessTime(Duration.FromHours(1)))
+            .AddVariant("gold", g => g.When("tier", "gold").Target("P1", Metric.FirstResponse, SlaTarget.InBusinessTime(Duration.FromMinutes(15)))))
+        .AddObjective(new ComplianceObjective("email", Metric.FirstResponse, 0.98m, ReportingPeriod.Month, "P1", "gold"))
+        .AddObjective(new ComplianceObjective("email", Metric.FirstResponse, 0.5m, ReportingPeriod.Month))
+        .AddCredit(new CreditTier("email", Metric.FirstResponse, 0.98m, 10, Variant: "gold")))
+        .Build();
+
+    [Fact]
+    public void Rows_objectives_and_credits_by_variant()
+    {
+        TicketEvaluation Reply(string id, string tier, int minutes) => ComplianceEvaluator.Evaluate(WithGold,
+            new Ticket(id, "email", "P1", At(2, 10), [TicketEvent.AgentReply(At(2, 10) + Duration.FromMinutes(minutes))], new Dictionary<string, string> { ["tier"] = tier }),
+            At(30, 0));
+        // Gold: one of two within 15 minutes. Standard: both within the hour.
+        var report = ComplianceReport.Build(WithGold, [Reply("g1", "gold", 10), Reply("g2", "gold", 30), Reply("s1", "standard", 30), Reply("s2", "standard", 50)]);
+        Assert.Equal([("email", null, 2, 2, "PT1H on 24x7"), ("email", "gold", 2, 1, "PT15M on 24x7")],
+            report.Rows.Select(r => (r.Service, r.Variant, r.Count, r.Met, r.Target!.Describe())));
+        Assert.Equal([(0.5m, false), (0.75m, true)], report.Objectives.Select(o => (o.Compliance!.Value, o.IsMet)));
+        var credit = Assert.Single(report.Credits);
+        Assert.Equal(("gold", 0.5m, 10m), (credit.Variant, credit.Compliance, credit.Tier.CreditPercent));
+
+        var recommender = new TargetRecommender();
+        foreach (var evaluation in new[] { Reply("g1", "gold", 10), Reply("s1", "standard", 30) })
+        {
+            recommender.Add(evaluation);
+        }
+        Assert.Equal([(null, Duration.FromMinutes(30)), ("gold", Duration.FromMinutes(10))], recommender.Recommend(0.9).Select(r => (r.Variant, r.Recommended)));
+    }
+
     [Fact]
     public void Periods_follow_the_zone_of_the_first_calendar_and_from_to_filter_by_when_results_were_judged()
     {
