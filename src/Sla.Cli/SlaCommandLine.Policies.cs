@@ -24,9 +24,13 @@ internal static partial class SlaCommandLine
         var priorityOption = new Option<string>("--priority") { Description = "The priority.", Required = true };
         var createdOption = new Option<string>("--created") { Description = "When the ticket was created (ISO-8601 with Z or an offset).", Required = true };
         var jsonOption = new Option<bool>("--json") { Description = "Write one JSON object instead of a table." };
+        var attributeOption = new Option<string[]>("--attribute")
+        {
+            Description = "An attribute of the ticket as NAME=VALUE, such as tier=gold (repeat for more): it chooses the service's variant.",
+        };
         var command = new Command("deadline", "Every metric's deadline for a new ticket.")
         {
-            policyOption, serviceOption, priorityOption, createdOption, jsonOption,
+            policyOption, serviceOption, priorityOption, createdOption, attributeOption, jsonOption,
         };
         command.SetAction(result =>
         {
@@ -36,8 +40,12 @@ internal static partial class SlaCommandLine
                 console.Error.WriteLine($"--created: {InstantText.Problem(createdText)}");
                 return ExitCodes.Invalid;
             }
+            if (DeadlineCommand.Attributes(result.GetValue(attributeOption) ?? [], console) is not { } attributes)
+            {
+                return ExitCodes.Invalid;
+            }
             return PolicySource.Load(result.GetValue(policyOption)!, console) is { } policy
-                ? DeadlineCommand.Run(policy, result.GetValue(serviceOption)!, result.GetValue(priorityOption)!, created, result.GetValue(jsonOption), console)
+                ? DeadlineCommand.Run(policy, result.GetValue(serviceOption)!, result.GetValue(priorityOption)!, created, attributes, result.GetValue(jsonOption), console)
                 : ExitCodes.Invalid;
         });
         return command;

@@ -74,6 +74,24 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void Tickets_for_a_service_with_variants_carry_and_change_the_attributes_its_variants_name()
+    {
+        var policy = new PolicySetBuilder("p", "P").AddVersion("1", Instant.FromUtc(2026, 1, 1, 0, 0), v => v.WithPriorities("P1")
+            .AddService("s", "S", s => s.Target("P1", Metric.Resolution, SlaTarget.InBusinessTime(Duration.FromHours(8)))
+                .AddVariant("gold", g => g.When("tier", "gold").Target("P1", Metric.Resolution, SlaTarget.InBusinessTime(Duration.FromHours(4)))))).Build();
+        var tickets = TicketArbitraries.For(policy.Versions[0], "s", Instant.FromUtc(2026, 1, 1, 0, 0)).Generator.Sample(200, 10).ToList();
+        Assert.Contains(tickets, t => t.Ticket.Attributes.GetValueOrDefault("tier") == "gold");
+        Assert.Contains(tickets, t => t.Ticket.Attributes.GetValueOrDefault("tier") == "unlisted");
+        Assert.Contains(tickets, t => !t.Ticket.Attributes.ContainsKey("tier"));
+        var events = tickets.SelectMany(t => t.Ticket.Events).ToList();
+        Assert.Contains(events, e => e is { Kind: TicketEventKind.Attribute, Name: "tier", Value: "gold" });
+        Assert.Contains(events, e => e is { Kind: TicketEventKind.Attribute, Name: "tier", Value: null });
+        var evaluations = tickets.Select(t => Compliance.ComplianceEvaluator.Evaluate(policy, t.Ticket, t.Now)).ToList();
+        Assert.All(evaluations, e => Assert.True(e.IsValid, e.Error));
+        Assert.Contains(evaluations, e => e.Metrics.Any(m => m.Variant == "gold"));
+    }
+
+    [Fact]
     public void Ticket_cases_shrink_by_dropping_events()
     {
         var version = new PolicySetBuilder("p", "P").AddVersion("1", Instant.FromUtc(2026, 1, 1, 0, 0), v => v.WithPriorities("P1")

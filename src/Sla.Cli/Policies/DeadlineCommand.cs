@@ -8,7 +8,28 @@ namespace Sla.Cli.Policies;
 /// <summary><c>sla deadline</c>: every metric's deadline for a new ticket.</summary>
 internal static class DeadlineCommand
 {
-    public static int Run(PolicySet policy, string service, string priority, Instant created, bool json, CliConsole console)
+    /// <summary>The attributes given as NAME=VALUE, or <see langword="null"/> (after saying why) when one is not.</summary>
+    public static Dictionary<string, string>? Attributes(string[] given, CliConsole console)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in given)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || string.IsNullOrWhiteSpace(text[..equals]))
+            {
+                console.Error.WriteLine($"--attribute: '{text}' is not NAME=VALUE, such as tier=gold.");
+                return null;
+            }
+            if (!attributes.TryAdd(text[..equals], text[(equals + 1)..]))
+            {
+                console.Error.WriteLine($"--attribute: '{text[..equals]}' is given twice: give each attribute once.");
+                return null;
+            }
+        }
+        return attributes;
+    }
+
+    public static int Run(PolicySet policy, string service, string priority, Instant created, IReadOnlyDictionary<string, string> attributes, bool json, CliConsole console)
     {
         var version = policy.VersionAt(created);
         if (version is null)
@@ -19,20 +40,21 @@ internal static class DeadlineCommand
         IReadOnlyList<MetricDeadline> deadlines;
         try
         {
-            deadlines = version.Deadlines(service, priority, created);
+            deadlines = version.Deadlines(service, priority, created, attributes);
         }
         catch (ArgumentException e)
         {
             console.Error.WriteLine(e.Message.Split(" (Parameter")[0]);
             return ExitCodes.Invalid;
         }
+        var variant = version.Service(service)!.VariantFor(attributes)?.Id;
         if (json)
         {
-            WriteJson(console.Out, version, service, priority, created, deadlines);
+            WriteJson(console.Out, version, service, variant, priority, created, deadlines);
         }
         else
         {
-            console.Out.WriteLine($"{service} {priority}, created {InstantText.Format(created)}, policy version {version.Version}:");
+            console.Out.WriteLine($"{service}{(variant is null ? "" : $" (variant {variant})")} {priority}, created {InstantText.Format(created)}, policy version {version.Version}:");
             foreach (var d in deadlines)
             {
                 var when = d.Kind switch
@@ -53,13 +75,17 @@ internal static class DeadlineCommand
         $"from {(metric.Cycles == MetricCycles.Each ? "each" : "the first")} {string.Join(" or ", metric.Start.Where(t => t.Kind != MetricTriggerKind.Created))}"
         + (metric.StartAfter is { } after ? $" after {after.Id} first stops" : "");
 
-    private static void WriteJson(TextWriter output, PolicyVersion version, string service, string priority, Instant created, IReadOnlyList<MetricDeadline> deadlines)
+    private static void WriteJson(TextWriter output, PolicyVersion version, string service, string? variant, string priority, Instant created, IReadOnlyList<MetricDeadline> deadlines)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("service", service);
+            if (variant is not null)
+            {
+                writer.WriteString("variant", variant);
+            }
             writer.WriteString("priority", priority);
             writer.WriteString("created", InstantText.Format(created));
             writer.WriteString("policyVersion", version.Version);

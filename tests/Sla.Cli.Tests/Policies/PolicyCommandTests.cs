@@ -86,6 +86,31 @@ public sealed class PolicyCommandTests
         Assert.Equal("2026-03-11T12:45:00Z", metrics[2]!["deadline"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Deadline_follows_the_variant_the_attributes_choose()
+    {
+        var (exitCode, output, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00",
+            "--attribute", "tier=gold", "--attribute", "region=eu");
+        Assert.Equal(0, exitCode);
+        Assert.Equal("email (variant gold) P1, created 2026-03-06T11:30:00Z, policy version 2026.1:", Lines(output)[0]);
+        Assert.Contains(Lines(output), l => l.StartsWith("resolution     PT3H on 24x7", StringComparison.Ordinal) && l.Contains("2026-03-06T14:30:00Z", StringComparison.Ordinal));
+        var (_, json, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "tier=gold", "--json");
+        Assert.Equal("gold", JsonNode.Parse(json)!["variant"]!.GetValue<string>());
+        var (_, standard, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "tier=standard", "--json");
+        Assert.Null(JsonNode.Parse(standard)!["variant"]);
+    }
+
+    [Theory]
+    [InlineData("tier", "--attribute: 'tier' is not NAME=VALUE, such as tier=gold.")]
+    [InlineData("=gold", "--attribute: '=gold' is not NAME=VALUE, such as tier=gold.")]
+    public void Deadline_rejects_an_attribute_that_is_not_name_equals_value(string attribute, string message)
+    {
+        var (exitCode, output, error) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00Z", "--attribute", attribute);
+        Assert.Equal((2, "", message), (exitCode, output, error.Trim()));
+        Assert.Equal((2, "--attribute: 'tier' is given twice: give each attribute once."), (Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1",
+            "--created", "2026-03-06T14:30:00Z", "--attribute", "tier=a", "--attribute", "tier=b") is var (code, _, twice) ? (code, twice.Trim()) : default));
+    }
+
     [Theory]
     [InlineData("fax", "P1", "2026-03-06T14:30:00Z", "Policy version 2026.1 has no service 'fax'.")]
     [InlineData("email", "P9", "2026-03-06T14:30:00Z", "Policy version 2026.1 has no priority 'P9'; it has P1, P2, P3, P4.")]
