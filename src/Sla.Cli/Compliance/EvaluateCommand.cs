@@ -40,7 +40,7 @@ internal sealed record EvaluateOptions(EvaluationFormat Format, bool Explain = f
 internal static class EvaluateCommand
 {
     private const int BatchSize = 2048;
-    private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error", "warning", "nextChangeAt", "variant"];
+    private static readonly string[] Columns = ["id", "metric", "cycle", "status", "target", "calendar", "start", "stop", "deadline", "elapsed", "remaining", "breachedAt", "error", "warning", "nextChangeAt", "variant", "service"];
 
     public static int Run(PolicySet policy, Stream input, Instant now, EvaluateOptions asked, CliConsole console)
     {
@@ -236,7 +236,7 @@ internal static class EvaluateCommand
                     Csv.Field(evaluation.TicketId), Csv.Field(PolicyNames.Of(m.Metric)), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
                     Csv.Field(EvaluationDocument.TargetText(m.Target) ?? ""), Csv.Field(m.Target is null ? "" : m.Target.CalendarId ?? "24x7"),
                     InstantText.Format(m.Start), Blank(m.Stop), Blank(m.Deadline), DurationText.Format(m.Elapsed),
-                    m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "", Fraction(m.Warning) ?? "", Blank(m.NextChangeAt), Csv.Field(m.Variant ?? "")).Append('\n');
+                    m.Remaining is { } r ? DurationText.Format(r) : "", Blank(m.BreachedAt), "", Fraction(m.Warning) ?? "", Blank(m.NextChangeAt), Csv.Field(m.Variant ?? ""), Csv.Field(m.Service)).Append('\n');
             }
         }
         return text.ToString();

@@ -47,7 +47,16 @@ internal static class DeadlineCommand
             console.Error.WriteLine(e.Message.Split(" (Parameter")[0]);
             return ExitCodes.Invalid;
         }
-        var variant = version.Service(service)!.VariantFor(attributes)?.Id;
+        var definition = version.Service(service)!;
+        var variant = definition.VariantFor(attributes)?.Id;
+        var watched = definition.Variants.SelectMany(v => v.When).Select(c => c.Attribute).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in attributes.Keys.Where(name => !watched.Contains(name, StringComparer.Ordinal)))
+        {
+            // Not an error (attributes are data), but a misspelt name would otherwise pass unnoticed.
+            console.Error.WriteLine(watched.Count == 0
+                ? $"--attribute: service '{service}' has no variants, so '{name}' changes nothing."
+                : $"--attribute: no variant of service '{service}' looks at '{name}'; they look at {string.Join(", ", watched)}.");
+        }
         if (json)
         {
             WriteJson(console.Out, version, service, variant, priority, created, deadlines);

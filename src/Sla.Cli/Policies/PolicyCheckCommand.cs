@@ -25,9 +25,10 @@ internal static class PolicyCheckCommand
                 output.WriteLine($"  Metric {Describe(metric)}");
             }
             // Each service's own targets, then each of its variants' in the order they are tried.
-            var rows = version.Services.SelectMany(s => s.Variants.Select(v => (Name: $"{s.Id}/{v.Id}", Variant: (string?)v.Id)).Prepend((Name: s.Id, Variant: (string?)null))
+            var rows = version.Services.SelectMany(s => s.Variants.Select(v => (Name: $"{s.Id}/{v.Id}", Targets: (Func<string, Metric, SlaTarget?>)v.TargetFor))
+                .Prepend((Name: s.Id, Targets: s.TargetFor))
                 .SelectMany(owner => version.Priorities.Select(p =>
-                    new[] { owner.Name, p }.Concat(version.Metrics.Select(m => Describe(s.TargetFor(p, m.Metric, owner.Variant)))).ToArray()))).ToList();
+                    new[] { owner.Name, p }.Concat(version.Metrics.Select(m => Describe(owner.Targets(p, m.Metric)))).ToArray()))).ToList();
             Table(output, ["service", "priority", .. version.Metrics.Select(m => Heading(m.Metric))], rows);
             foreach (var service in version.Services)
             {

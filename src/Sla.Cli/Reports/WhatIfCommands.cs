@@ -43,13 +43,14 @@ internal static class WhatIfCommands
         var (ta, tb) = (Totals(a), Totals(b));
         console.Out.WriteLine($"The same tickets under {current.Id} (current) and {candidate.Id} (candidate), as of {InstantText.Format(now)}:");
         console.Out.WriteLine();
-        Table.Write(console.Out, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "current", "candidate", "change"],
+        // Each side with its own count: a variant in one policy and not the other changes which tickets a row holds.
+        Table.Write(console.Out, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "current", "candidate", "change"],
             ta.Keys.Union(tb.Keys).Order().Select(k =>
             {
                 var (x, y) = (ta.GetValueOrDefault(k), tb.GetValueOrDefault(k));
                 decimal? rx = x.Judged == 0 ? null : (decimal)x.Met / x.Judged, ry = y.Judged == 0 ? null : (decimal)y.Met / y.Judged;
                 var change = rx is { } p && ry is { } q ? ((q - p) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pt" : "-";
-                return (string[])[.. ReportCommand.VariantCells(byVariant, k.Service, k.Variant.Length == 0 ? null : k.Variant, "-"), k.Priority, PolicyNames.Of(k.Metric), Math.Max(x.Judged, y.Judged).ToString(CultureInfo.InvariantCulture), ReportCommand.Percent(rx), ReportCommand.Percent(ry), change];
+                return (string[])[.. ReportCommand.VariantCells(byVariant, k.Service, k.Variant.Length == 0 ? null : k.Variant, "-"), k.Priority, PolicyNames.Of(k.Metric), Of(rx, x.Judged), Of(ry, y.Judged), change];
             }));
         console.Out.WriteLine();
         console.Out.WriteLine("Credits owed (sum of percent over periods):");
@@ -60,4 +61,7 @@ internal static class WhatIfCommands
         }
         return outcome.ExitCode;
     }
+
+    /// <summary>A compliance figure with the count it is of: <c>87.5% of 40</c>, or <c>-</c> when nothing was judged.</summary>
+    private static string Of(decimal? figure, int judged) => figure is null ? "-" : $"{ReportCommand.Percent(figure)} of {judged.ToString(CultureInfo.InvariantCulture)}";
 }

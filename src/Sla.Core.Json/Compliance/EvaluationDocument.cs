@@ -35,6 +35,7 @@ public static class EvaluationDocument
             writer.WriteEndObject();
             return;
         }
+        writer.WriteString("service", evaluation.Service);
         writer.WriteString("policyVersion", evaluation.PolicyVersion);
         writer.WriteStartArray("metrics");
         foreach (var metric in evaluation.Metrics)

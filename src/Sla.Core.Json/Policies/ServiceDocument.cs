@@ -65,6 +65,7 @@ internal static class ServiceDocument
             }
             var values = new List<string>();
             var index = 0;
+            var readable = true;
             foreach (var value in condition.Value.EnumerateArray())
             {
                 if (value.ValueKind == JsonValueKind.String)
@@ -74,10 +75,18 @@ internal static class ServiceDocument
                 else
                 {
                     reader.Report($"{conditionPath}[{index}]", $"Expected a string, found {DocumentReader.Describe(value)}.");
+                    readable = false;
                 }
                 index++;
             }
-            variant.When(condition.Name, [.. values]);
+            if (readable)
+            {
+                variant.When(condition.Name, [.. values]);
+            }
+            else
+            {
+                variant.NoteUnreadableConditions();
+            }
         }
     }
 

@@ -162,6 +162,8 @@ public static class TicketDocument
     {
         string? problem = null;
         var attributes = new List<KeyValuePair<string, string>>();
+        // Duplicates are found in one pass whatever the count: a hostile line may hold a hundred thousand names.
+        var names = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
@@ -178,7 +180,7 @@ public static class TicketDocument
             {
                 problem ??= "an attribute has an empty name.";
             }
-            else if (attributes.Exists(a => a.Key == name))
+            else if (!names.Add(name))
             {
                 problem ??= $"attribute '{name}' is given twice: give each attribute once.";
             }
@@ -361,6 +363,7 @@ public static class TicketDocument
         JsonTokenType.Number => $"the number {Encoding.UTF8.GetString(reader.ValueSpan)}",
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
+        JsonTokenType.String => "a string",
         _ => "null",
     };
 

@@ -65,7 +65,7 @@ public sealed class TicketState
         ArgumentNullException.ThrowIfNull(ticketId);
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(priority);
-        attributes ??= TicketAttributes.Empty;
+        attributes = attributes is null ? TicketAttributes.Empty : TicketAttributes.Of(attributes);
         if (Ticket.AttributesProblem(ticketId, attributes) is { } problem)
         {
             throw new ArgumentException(problem, nameof(attributes));

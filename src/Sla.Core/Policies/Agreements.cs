@@ -56,9 +56,10 @@ public sealed record ServiceDefinition(string Id, string Name, System.Collection
     public ServiceVariant? VariantFor(IReadOnlyDictionary<string, string> attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
+        var exact = Tickets.TicketAttributes.Of(attributes);
         foreach (var variant in Variants)
         {
-            if (variant.Matches(attributes))
+            if (variant.Matches(exact))
             {
                 return variant;
             }

@@ -20,9 +20,11 @@ public sealed record ServiceVariant(string Id, ImmutableArray<VariantCondition> 
     public bool Matches(IReadOnlyDictionary<string, string> attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        foreach (var condition in When)
+        // Names compare exactly even when the caller's dictionary ignores case, as they do in evaluation.
+        var exact = Tickets.TicketAttributes.Of(attributes);
+        foreach (var condition in When.IsDefault ? [] : When)
         {
-            if (!attributes.TryGetValue(condition.Attribute, out var value) || !condition.Values.Contains(value, StringComparer.Ordinal))
+            if (!exact.TryGetValue(condition.Attribute, out var value) || condition.Values.IsDefault || !condition.Values.Contains(value, StringComparer.Ordinal))
             {
                 return false;
             }
@@ -83,7 +85,8 @@ public sealed class VariantBuilder
         {
             ArgumentNullException.ThrowIfNull(value, nameof(values));
         }
-        conditions.Add(new Pathed<VariantCondition>(new VariantCondition(attribute, [.. values]), $"{Path}.when.{attribute}"));
+        var path = string.IsNullOrEmpty(attribute) ? $"{Path}.when" : $"{Path}.when.{attribute}";
+        conditions.Add(new Pathed<VariantCondition>(new VariantCondition(attribute, [.. values]), path));
         return this;
     }
 

@@ -116,7 +116,7 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         // A blank value is quoted, so the message shows what was given rather than a run of spaces.
         var value = e.Value is { } given ? " " + (string.IsNullOrWhiteSpace(given) ? $"'{given}'" : given)
             : e.Kind switch { TicketEventKind.Assigned => " to no group", TicketEventKind.Attribute => " removed", _ => "" };
-        var name = e.Kind == TicketEventKind.Attribute ? $" {(string.IsNullOrWhiteSpace(e.Name) ? $"'{e.Name}'" : e.Name)}" : "";
+        var name = e.Kind != TicketEventKind.Attribute ? "" : e.Name is null ? " without a name" : string.IsNullOrWhiteSpace(e.Name) ? $" '{e.Name}'" : $" {e.Name}";
         return $"{kind}{name}{value} at {Text.InstantText.Format(e.At)}";
     }
 }

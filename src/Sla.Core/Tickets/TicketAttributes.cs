@@ -51,4 +51,7 @@ internal sealed class TicketAttributes : IReadOnlyDictionary<string, string>
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)pairs).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The attributes as <c>{tier=gold, region=us}</c>, for messages and debuggers.</summary>
+    public override string ToString() => "{" + string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) + "}";
 }

@@ -168,9 +168,9 @@ public sealed class EvaluateCommandTests
         ], Lines(table));
         var (_, csv, _) = Run(FormatsTicket + "\n" + """{"id":"x,\"y\"","service":"fax","priority":"P1","created":"2026-03-02T06:15:00Z"}""", "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "csv");
         var rows = Lines(csv);
-        Assert.Equal("id,metric,cycle,status,target,calendar,start,stop,deadline,elapsed,remaining,breachedAt,error,warning,nextChangeAt,variant", rows[0]);
-        Assert.Equal("T-1,firstResponse,1,met,PT1H,moscow-office,2026-03-02T06:15:00Z,2026-03-02T06:40:00Z,2026-03-02T07:15:00Z,PT25M,,,,,,", rows[1]);
-        Assert.Equal("\"x,\"\"y\"\"\",,,,,,,,,,,,\"ticket x,\"\"y\"\": service 'fax' is not in policy version 2026.1; the services are email, erp.\",,,", rows[5]);
+        Assert.Equal("id,metric,cycle,status,target,calendar,start,stop,deadline,elapsed,remaining,breachedAt,error,warning,nextChangeAt,variant,service", rows[0]);
+        Assert.Equal("T-1,firstResponse,1,met,PT1H,moscow-office,2026-03-02T06:15:00Z,2026-03-02T06:40:00Z,2026-03-02T07:15:00Z,PT25M,,,,,,,email", rows[1]);
+        Assert.Equal("\"x,\"\"y\"\"\",,,,,,,,,,,,\"ticket x,\"\"y\"\": service 'fax' is not in policy version 2026.1; the services are email, erp.\",,,,", rows[5]);
     }
 
     [Fact]

@@ -98,6 +98,12 @@ public sealed class PolicyCommandTests
         Assert.Equal("gold", JsonNode.Parse(json)!["variant"]!.GetValue<string>());
         var (_, standard, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "tier=standard", "--json");
         Assert.Null(JsonNode.Parse(standard)!["variant"]);
+        // A name no variant looks at is not an error (attributes are data), but a misspelling is pointed out.
+        var (typoCode, typoOutput, typo) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "teir=gold");
+        Assert.Equal((0, "--attribute: no variant of service 'email' looks at 'teir'; they look at tier."), (typoCode, typo.Trim()));
+        Assert.StartsWith("email P1, created", typoOutput, StringComparison.Ordinal);
+        var (_, _, noVariants) = Run("", "deadline", "--policy", Sample, "--service", "erp", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "tier=gold");
+        Assert.Equal("--attribute: service 'erp' has no variants, so 'tier' changes nothing.", noVariants.Trim());
     }
 
     [Theory]

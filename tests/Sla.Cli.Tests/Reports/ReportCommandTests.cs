@@ -183,7 +183,7 @@ public sealed class WhatIfCommandTests
         var p1Resolution = Lines(output).Single(l => l.StartsWith("email    -        P1        resolution", StringComparison.Ordinal));
         Assert.Matches(@"\+\d+\.\d pt$", p1Resolution);
         Assert.Contains("Credits owed (sum of percent over periods):", output);
-        Assert.Matches(@"erp\s+-\s+P1\s+l2\s+\d+\s+\d+\.\d%\s+\d+\.\d%", output);
+        Assert.Matches(@"erp\s+-\s+P1\s+l2\s+\d+\.\d% of \d+\s+\d+\.\d% of \d+", output);
         var (same, sameOutput, _) = Run("", "compare", "--policy", Policy, "--candidate", Policy, "--tickets", Tickets);
         Assert.Equal(0, same);
         Assert.DoesNotContain(Lines(sameOutput), l => l.EndsWith(" pt", StringComparison.Ordinal) && !l.EndsWith("0.0 pt", StringComparison.Ordinal));

@@ -283,9 +283,9 @@ public sealed class HostileCommandLineTests
         Assert.Equal(3, exitCode);
         var lines = Lines(Encoding.UTF8.GetString(output.ToArray()));
         Assert.Equal(3, lines.Length);
-        Assert.Contains("\"id\":\"C-1\",\"policyVersion\"", lines[0]);
+        Assert.Contains("\"id\":\"C-1\",\"service\":\"chat\",\"policyVersion\"", lines[0]);
         Assert.Equal("""{"id":"E-1","error":"line 2: internal error: InvalidOperationException: the zone data is unavailable"}""", lines[1]);
-        Assert.Contains("\"id\":\"C-2\",\"policyVersion\"", lines[2]);
+        Assert.Contains("\"id\":\"C-2\",\"service\":\"chat\",\"policyVersion\"", lines[2]);
     }
 
     /// <summary>A time zone provider whose one zone fails when asked for its offsets, standing in for a fault inside sla.</summary>

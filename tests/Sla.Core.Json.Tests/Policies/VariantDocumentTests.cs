@@ -79,8 +79,11 @@ public sealed class VariantDocumentTests
             "versions[0].services[0].variants[4]: Expected a variant (a JSON object), found the number 3.",
             "versions[0].services[0].variants[1].id: 'gold' is a duplicate variant id (also versions[0].services[0].variants[0].id).",
             "versions[0].services[0].variants[0].targets.P1.resolution.calendar: 'paris' is not a calendar of this version; the calendars are london, new-york, 24x7.",
+            "warning: versions[0].services[0].variants[1].targets: Variant 'gold' of service 'email' sets no targets: the tickets it matches have no target for any metric. Give it targets, or leave it out if those tickets should keep the service's.",
             "versions[0].services[0].variants[1].when.region: Variant 'gold' of service 'email' lists no values for 'region', so it can never match: list the values that select it.",
             "versions[0].services[0].variants[2].when: Variant 'any' of service 'email' has no conditions: a variant needs at least one attribute in 'when' (one without any would match every ticket; give those targets to the service itself).",
+            "warning: versions[0].services[0].variants[2].targets: Variant 'any' of service 'email' sets no targets: the tickets it matches have no target for any metric. Give it targets, or leave it out if those tickets should keep the service's.",
+            "warning: versions[0].services[0].variants[3].targets: Variant 'x' of service 'email' sets no targets: the tickets it matches have no target for any metric. Give it targets, or leave it out if those tickets should keep the service's.",
         ], Problems(Policy(variants)));
     }
 
@@ -88,8 +91,8 @@ public sealed class VariantDocumentTests
     public void A_variant_that_can_never_apply_is_a_warning_and_the_policy_reads()
     {
         var variants = """
-            [ { "id": "gold", "when": { "tier": ["gold"] }, "targets": {} },
-              { "id": "gold-us", "when": { "tier": ["gold"], "region": ["us"] }, "targets": {} } ]
+            [ { "id": "gold", "when": { "tier": ["gold"] }, "targets": { "P1": { "resolution": { "within": "PT4H" } } } },
+              { "id": "gold-us", "when": { "tier": ["gold"], "region": ["us"] }, "targets": { "P1": { "resolution": { "within": "PT2H" } } } } ]
             """;
         Assert.True(PolicyDocument.TryParse(Policy(variants), out _, out var problems));
         Assert.Equal(ValidationSeverity.Warning, Assert.Single(problems).Severity);
@@ -124,6 +127,7 @@ public sealed class VariantDocumentTests
 
     [Theory]
     [InlineData("\"attributes\":[\"gold\"],", "", "ticket T-1: \"attributes\" must be an object of names to text values, such as {\"tier\": \"gold\"}, found a list.")]
+    [InlineData("\"attributes\":\"gold\",", "", "ticket T-1: \"attributes\" must be an object of names to text values, such as {\"tier\": \"gold\"}, found a string.")]
     [InlineData("\"attributes\":{\"tier\":null},", "", "ticket T-1: attribute 'tier' is null: leave it out when the ticket does not have it.")]
     [InlineData("\"attributes\":{\"tier\":1},", "", "ticket T-1: attribute 'tier' must be text, found the number 1.")]
     [InlineData("\"attributes\":{\" \":\"x\"},", "", "ticket T-1: an attribute has an empty name.")]
@@ -138,6 +142,18 @@ public sealed class VariantDocumentTests
         Assert.Equal(expected, Read(attributes, events).Error);
 
     [Fact]
+    public void A_line_with_a_hundred_thousand_attributes_is_read_and_a_duplicate_among_them_is_named()
+    {
+        var many = string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"a{i}\":\"v\""));
+        var (ticket, error) = Read($"\"attributes\":{{{many}}},", "");
+        Assert.Null(error);
+        Assert.Equal(100_000, ticket!.Attributes.Count);
+        Assert.Equal("v", ticket.Attributes["a99999"]);
+        Assert.Equal("ticket T-1: attribute 'a5' is given twice: give each attribute once.", Read($"\"attributes\":{{{many},\"a5\":\"w\"}},", "").Error);
+        Assert.Contains("Attributes = {a0=v, a1=v", ticket.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_result_names_its_variant_and_after_a_service_change_the_service_its_target_came_from()
     {
         var policy = PolicyDocument.Parse(Policy(GoldUs));
@@ -148,10 +164,13 @@ public sealed class VariantDocumentTests
         Assert.Contains("\"metric\":\"resolution\",\"cycle\":1,\"status\":\"running\"", line, StringComparison.Ordinal);
         Assert.Contains("\"calendar\":\"new-york\"", line, StringComparison.Ordinal);
         Assert.Contains("\"variant\":\"gold-us\"", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"service\"", line, StringComparison.Ordinal);
+        // The ticket's service heads the line; no result carries its own, as none came from another service.
+        Assert.StartsWith("{\"id\":\"T-1\",\"service\":\"email\",\"policyVersion\":\"2027.1\"", line, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "\"service\""));
 
         var moved = ticket! with { Events = [TicketEvent.Resolved(Instant.FromUtc(2027, 1, 4, 15, 0)), TicketEvent.ServiceChange(Instant.FromUtc(2027, 1, 4, 16, 0), "erp")] };
         var after = Write(ComplianceEvaluator.Evaluate(policy, moved, Instant.FromUtc(2027, 1, 4, 17, 0)));
+        Assert.StartsWith("{\"id\":\"T-1\",\"service\":\"erp\"", after, StringComparison.Ordinal);
         Assert.Contains("\"service\":\"email\",\"variant\":\"gold-us\"", after, StringComparison.Ordinal);
     }
 
