@@ -3,10 +3,11 @@ using NodaTime;
 using NodaTime.Text;
 using Sla.Cli.Calc;
 using Sla.Cli.Calendars;
+using Sla.Core.Calendars;
 
 namespace Sla.Cli;
 
-/// <summary>The calendar commands: calc and calendar check.</summary>
+/// <summary>The calendar commands: calc, calendar check and calendar days.</summary>
 internal static partial class SlaCommandLine
 {
     private static Command Calc(CliConsole console)
@@ -40,45 +41,118 @@ internal static partial class SlaCommandLine
         var fileArgument = new Argument<string>("FILE") { Description = "The calendar document (or policy document) to check." };
         var idOption = new Option<string?>("--id") { Description = "The calendar to check when the file holds several." };
         var fromOption = new Option<string?>("--from") { Description = "List closed days from this date (yyyy-MM-dd); default today in the calendar's zone." };
+        var countOption = new Option<int>("--count")
+        {
+            Description = $"How many closed or shortened days to list (default {CalendarCheckCommand.DefaultCount}).",
+            DefaultValueFactory = _ => CalendarCheckCommand.DefaultCount,
+        };
         var versionOption = VersionOption();
         var command = new Command("check", "Validate a calendar and summarise it: zone, weekly hours, the next closed days.")
         {
             fileArgument,
             idOption,
             fromOption,
+            countOption,
             versionOption,
         };
         command.SetAction(result =>
         {
-            var fromText = result.GetValue(fromOption);
-            LocalDate? from = null;
-            if (fromText is not null)
+            var count = result.GetValue(countOption);
+            if (count < 0)
             {
-                if (LocalDatePattern.Iso.Parse(fromText) is not { Success: true } parsed)
-                {
-                    console.Error.WriteLine($"--from: '{fromText}' is not a date: write yyyy-MM-dd.");
-                    return ExitCodes.Invalid;
-                }
-                if (!CalendarCheckCommand.Covers(parsed.Value))
-                {
-                    console.Error.WriteLine($"--from: {fromText} is outside the dates calendars cover ({CalendarCheckCommand.FirstDate:yyyy-MM-dd} to {CalendarCheckCommand.LastDate:yyyy-MM-dd}).");
-                    return ExitCodes.Invalid;
-                }
-                from = parsed.Value;
+                console.Error.WriteLine($"--count: {count} is negative: give how many days to list, such as 20.");
+                return ExitCodes.Invalid;
             }
-            var calendars = CalendarSource.Load(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), console);
-            var asOf = from?.AtMidnight().InUtc().ToInstant() ?? clock.GetCurrentInstant();
-            if (calendars is null)
+            if (!TryDate(result.GetValue(fromOption), "--from", console, out var from))
             {
                 return ExitCodes.Invalid;
             }
-            if (calendars.At(asOf, out var error) is not { } calendar)
+            if (CalendarAt(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendar)
             {
-                console.Error.WriteLine($"{result.GetValue(fileArgument)}: {error}");
                 return ExitCodes.Invalid;
             }
-            return CalendarCheckCommand.Run(calendar, from ?? asOf.InZone(calendar.Zone).Date, console);
+            return CalendarCheckCommand.Run(calendar, from ?? clock.GetCurrentInstant().InZone(calendar.Zone).Date, count, console);
         });
         return command;
+    }
+
+    private static Command CalendarDays(CliConsole console, IClock clock)
+    {
+        var fileArgument = new Argument<string>("FILE") { Description = "The calendar document (or policy document)." };
+        var idOption = new Option<string?>("--id") { Description = "The calendar to list when the file holds several." };
+        var fromOption = new Option<string?>("--from") { Description = "The first date (yyyy-MM-dd); default today in the calendar's zone." };
+        var toOption = new Option<string?>("--to") { Description = "The last date, included (yyyy-MM-dd); default four weeks after --from." };
+        var closedOnlyOption = new Option<bool>("--closed-only") { Description = "Only the dates a rule or exception closes or shortens." };
+        var formatOption = new Option<DaysFormat>("--format") { Description = "table (default), json or csv.", DefaultValueFactory = _ => DaysFormat.Table };
+        var versionOption = VersionOption();
+        var command = new Command("days", "Each date's hours over a range, and the holiday or exception that closed or shortened it.")
+        {
+            fileArgument,
+            idOption,
+            fromOption,
+            toOption,
+            closedOnlyOption,
+            formatOption,
+            versionOption,
+        };
+        command.SetAction(result =>
+        {
+            if (!TryDate(result.GetValue(fromOption), "--from", console, out var from) || !TryDate(result.GetValue(toOption), "--to", console, out var to))
+            {
+                return ExitCodes.Invalid;
+            }
+            if (CalendarAt(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendar)
+            {
+                return ExitCodes.Invalid;
+            }
+            var first = from ?? clock.GetCurrentInstant().InZone(calendar.Zone).Date;
+            var last = to ?? (first <= BusinessCalendar.LastDate.PlusDays(-27) ? first.PlusDays(27) : BusinessCalendar.LastDate);
+            if (last < first)
+            {
+                console.Error.WriteLine($"--to: {last:yyyy-MM-dd} is before the first date, {first:yyyy-MM-dd}.");
+                return ExitCodes.Invalid;
+            }
+            return CalendarDaysCommand.Run(calendar, first, last, result.GetValue(closedOnlyOption), result.GetValue(formatOption), console);
+        });
+        return command;
+    }
+
+    /// <summary>Reads a date option (absent: <see langword="null"/>), saying why when it is not a date calendars cover.</summary>
+    private static bool TryDate(string? text, string option, CliConsole console, out LocalDate? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+        if (LocalDatePattern.Iso.Parse(text) is not { Success: true } parsed)
+        {
+            console.Error.WriteLine($"{option}: '{text}' is not a date: write yyyy-MM-dd.");
+            return false;
+        }
+        if (parsed.Value < BusinessCalendar.FirstDate || parsed.Value > BusinessCalendar.LastDate)
+        {
+            console.Error.WriteLine($"{option}: {text} is outside the dates calendars cover ({BusinessCalendar.FirstDate:yyyy-MM-dd} to {BusinessCalendar.LastDate:yyyy-MM-dd}).");
+            return false;
+        }
+        date = parsed.Value;
+        return true;
+    }
+
+    /// <summary>The calendar a file names (of the policy version in force on <paramref name="from"/>, or now), or <see langword="null"/> after saying why.</summary>
+    private static BusinessCalendar? CalendarAt(string file, string? id, string? version, LocalDate? from, IClock clock, CliConsole console)
+    {
+        var calendars = CalendarSource.Load(file, id, version, console);
+        if (calendars is null)
+        {
+            return null;
+        }
+        var asOf = from?.AtMidnight().InUtc().ToInstant() ?? clock.GetCurrentInstant();
+        if (calendars.At(asOf, out var error) is not { } calendar)
+        {
+            console.Error.WriteLine($"{file}: {error}");
+            return null;
+        }
+        return calendar;
     }
 }

@@ -54,6 +54,7 @@ internal static partial class SlaCommandLine
         root.Subcommands.Add(Calc(console));
         var calendar = new Command("calendar", "Work with calendar documents.");
         calendar.Subcommands.Add(CalendarCheck(console, clock));
+        calendar.Subcommands.Add(CalendarDays(console, clock));
         root.Subcommands.Add(calendar);
         var policy = new Command("policy", "Work with policy documents.");
         policy.Subcommands.Add(PolicyCheck(console));

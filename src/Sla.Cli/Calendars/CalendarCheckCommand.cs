@@ -10,18 +10,14 @@ namespace Sla.Cli.Calendars;
 /// </summary>
 internal static class CalendarCheckCommand
 {
-    private const int ClosedDaysShown = 10;
+    /// <summary>How many closed or shortened days are listed unless <c>--count</c> says otherwise.</summary>
+    public const int DefaultCount = 10;
+
     private const int DaysSearched = 3 * 366;
 
-    /// <summary>The first date a calendar's days can be shown for.</summary>
-    public static readonly LocalDate FirstDate = new(2, 1, 1);
+    private static LocalDate LastDate => BusinessCalendar.LastDate;
 
-    /// <summary>The last date a calendar's days can be shown for.</summary>
-    public static readonly LocalDate LastDate = new(9998, 12, 31);
-
-    public static bool Covers(LocalDate date) => date >= FirstDate && date <= LastDate;
-
-    public static int Run(BusinessCalendar calendar, LocalDate from, CliConsole console)
+    public static int Run(BusinessCalendar calendar, LocalDate from, int count, CliConsole console)
     {
         var output = console.Out;
         output.WriteLine($"Calendar {calendar.Id} is valid.");
@@ -32,17 +28,17 @@ internal static class CalendarCheckCommand
         {
             var windows = calendar.Weekly[day];
             var hours = windows.IsEmpty ? "closed" : string.Join(", ", windows);
-            var total = windows.Aggregate(Duration.Zero, (sum, w) => sum + w.WallClockLength);
+            var total = WallClock(windows);
             output.WriteLine($"    {day.ToString().ToLowerInvariant(),-10} {hours,-30} {DurationText.Format(total)}");
         }
         output.WriteLine($"    {"week",-10} {"",-30} {DurationText.Format(calendar.Weekly.WeeklyWallClockTotal)}");
         output.WriteLine($"  Next closed or shortened days from {from:yyyy-MM-dd}:");
         var shown = 0;
         var searched = 0;
-        for (var date = from; searched < DaysSearched && shown < ClosedDaysShown && date <= LastDate; date = date.PlusDays(1), searched++)
+        for (var date = from; searched < DaysSearched && shown < count && date <= LastDate; date = date.PlusDays(1), searched++)
         {
             var day = calendar.GetDay(date);
-            if (day.ShapedBy.IsEmpty || !LosesTime(calendar, day))
+            if (!IsClosedOrShortened(calendar, day))
             {
                 continue;
             }
@@ -57,9 +53,10 @@ internal static class CalendarCheckCommand
         return ExitCodes.Ok;
     }
 
-    private static bool LosesTime(BusinessCalendar calendar, CalendarDay day)
-    {
-        static Duration Total(IEnumerable<TimeWindow> windows) => windows.Aggregate(Duration.Zero, (sum, w) => sum + w.WallClockLength);
-        return !day.IsWorkingDay || Total(day.Hours) < Total(calendar.Weekly[day.Date.DayOfWeek]);
-    }
+    /// <summary>Whether a rule or exception closed the date or left it fewer hours than its weekday usually has.</summary>
+    public static bool IsClosedOrShortened(BusinessCalendar calendar, CalendarDay day) =>
+        !day.ShapedBy.IsEmpty && (!day.IsWorkingDay || WallClock(day.Hours) < WallClock(calendar.Weekly[day.Date.DayOfWeek]));
+
+    /// <summary>The wall-clock length of a date's windows.</summary>
+    public static Duration WallClock(IEnumerable<TimeWindow> windows) => windows.Aggregate(Duration.Zero, (sum, w) => sum + w.WallClockLength);
 }

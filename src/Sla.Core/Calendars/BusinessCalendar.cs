@@ -230,10 +230,49 @@ public sealed class BusinessCalendar
     /// <summary>Gets a local date's hours after the weekly schedule, rules and exceptions.</summary>
     /// <param name="date">The local date.</param>
     /// <returns>The date, its windows and what shaped them.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside <see cref="FirstDate"/> to <see cref="LastDate"/>.</exception>
     public CalendarDay GetDay(LocalDate date)
     {
+        CheckCovered(date, nameof(date));
         var plan = planner.PlanDate(date);
         return new CalendarDay(date, [.. plan.Ranges.Select(ToWindow)], plan.ShapedBy);
+    }
+
+    /// <summary>Gets each local date's hours from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    /// <param name="from">The first date.</param>
+    /// <param name="to">The last date, not before <paramref name="from"/>.</param>
+    /// <returns>One day per date, in date order, each with its hours and the rules or exception that shaped them.</returns>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the dates calendars cover (those of <see cref="SupportedRange"/>).</exception>
+    /// <remarks>One entry per date: ask for a range you mean to hold (a year is 366 entries).</remarks>
+    public ImmutableArray<CalendarDay> Days(LocalDate from, LocalDate to)
+    {
+        CheckCovered(from, nameof(from));
+        CheckCovered(to, nameof(to));
+        if (to < from)
+        {
+            throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
+        }
+        var days = ImmutableArray.CreateBuilder<CalendarDay>(Period.Between(from, to, PeriodUnits.Days).Days + 1);
+        for (var date = from; date <= to; date = date.PlusDays(1))
+        {
+            days.Add(GetDay(date));
+        }
+        return days.MoveToImmutable();
+    }
+
+    /// <summary>The first date <see cref="Days"/> and <see cref="GetDay"/> cover.</summary>
+    public static LocalDate FirstDate { get; } = new(2, 1, 1);
+
+    /// <summary>The last date <see cref="Days"/> and <see cref="GetDay"/> cover.</summary>
+    public static LocalDate LastDate { get; } = new(9998, 12, 31);
+
+    private static void CheckCovered(LocalDate date, string parameterName)
+    {
+        if (date < FirstDate || date > LastDate)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, date, $"Calendars cover the dates {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}.");
+        }
     }
 
     /// <summary>Gets the approximate memory, in bytes, the calendar's compiled years hold now.</summary>

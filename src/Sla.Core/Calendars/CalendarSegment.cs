@@ -23,4 +23,13 @@ public sealed record CalendarDay(LocalDate Date, System.Collections.Immutable.Im
 {
     /// <summary>Gets a value indicating whether the date has any hours (a working day).</summary>
     public bool IsWorkingDay => !Hours.IsEmpty;
+
+    /// <summary>Describes the day for people: <c>2027-12-24 Friday 08:30-12:30, 13:30-16:00</c>, <c>2027-12-27 Monday closed (Christmas Day)</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        var hours = IsWorkingDay ? string.Join(", ", Hours) : "closed";
+        var shaped = ShapedBy.IsDefaultOrEmpty ? "" : $" ({string.Join("; ", ShapedBy)})";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Date:yyyy-MM-dd} {Date.DayOfWeek} {hours}{shaped}");
+    }
 }

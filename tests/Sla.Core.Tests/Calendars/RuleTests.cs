@@ -59,6 +59,31 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void Days_lists_each_date_of_a_range_both_ends_included_as_GetDay_sees_it()
+    {
+        var calendar = WithRules(
+            new FixedDateRule("Christmas Day", 12, 25, ObservedShift.NextWeekday),
+            new FixedDateRule("Boxing Day", 12, 26, ObservedShift.NextWeekday));
+        var days = calendar.Days(new LocalDate(2027, 12, 20), new LocalDate(2028, 1, 2));
+        Assert.Equal(14, days.Length);
+        Assert.Equal(Enumerable.Range(0, 14).Select(i => new LocalDate(2027, 12, 20).PlusDays(i)), days.Select(d => d.Date));
+        Assert.All(days, d => Assert.Equal(calendar.GetDay(d.Date).Hours.ToArray(), d.Hours.ToArray()));
+        Assert.Equal(["Christmas Day", "Boxing Day"], days.Where(d => !d.ShapedBy.IsEmpty).SelectMany(d => d.ShapedBy));
+        Assert.Equal("2027-12-27 Monday closed (Christmas Day)", Assert.Single(calendar.Days(new LocalDate(2027, 12, 27), new LocalDate(2027, 12, 27))).ToString());
+        Assert.Equal("2027-12-29 Wednesday 09:00-17:00", days[9].ToString());
+    }
+
+    [Fact]
+    public void Days_rejects_a_reversed_range_and_dates_calendars_do_not_cover()
+    {
+        var calendar = WithRules();
+        Assert.Equal("to", Assert.Throws<ArgumentException>(() => calendar.Days(new LocalDate(2027, 12, 2), new LocalDate(2027, 12, 1))).ParamName);
+        Assert.Equal("from", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.Days(new LocalDate(1, 12, 2), new LocalDate(2027, 12, 1))).ParamName);
+        Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.GetDay(new LocalDate(9999, 1, 1))).ParamName);
+        Assert.Equal(BusinessCalendar.LastDate, calendar.Days(BusinessCalendar.LastDate, BusinessCalendar.LastDate)[0].Date);
+    }
+
+    [Fact]
     public void February_29_occurs_only_in_leap_years()
     {
         var leap = new FixedDateRule("Leap day", 2, 29);

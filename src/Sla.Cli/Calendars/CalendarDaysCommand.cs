@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using Sla.Cli.Reports;
+using Sla.Core.Calendars;
+using Sla.Core.Text;
+
+namespace Sla.Cli.Calendars;
+
+/// <summary>How <c>sla calendar days</c> writes its list.</summary>
+internal enum DaysFormat
+{
+    /// <summary>Aligned rows for people.</summary>
+    Table,
+
+    /// <summary>One JSON array of days.</summary>
+    Json,
+
+    /// <summary>A header and one row per date.</summary>
+    Csv,
+}
+
+/// <summary>
+/// <c>sla calendar days</c>: each date's hours over a range, their wall-clock length, and the rules or exception that shaped it;
+/// with <c>--closed-only</c>, just the dates a rule or exception closes or shortens. Written as it goes, so a long range
+/// does not wait or hold every day.
+/// </summary>
+internal static class CalendarDaysCommand
+{
+    public static int Run(BusinessCalendar calendar, LocalDate from, LocalDate to, bool closedOnly, DaysFormat format, CliConsole console)
+    {
+        var output = console.Out;
+        var days = Dates(from, to).Select(calendar.GetDay).Where(day => !closedOnly || CalendarCheckCommand.IsClosedOrShortened(calendar, day));
+        switch (format)
+        {
+            case DaysFormat.Json:
+                using (var writer = new Utf8JsonWriter(console.OutputStream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    writer.WriteStartArray();
+                    foreach (var day in days)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("date", Date(day.Date));
+                        writer.WriteString("weekday", Weekday(day.Date));
+                        writer.WriteStartArray("hours");
+                        foreach (var window in day.Hours)
+                        {
+                            writer.WriteStringValue(window.ToString());
+                        }
+                        writer.WriteEndArray();
+                        writer.WriteString("wallClockTime", DurationText.Format(CalendarCheckCommand.WallClock(day.Hours)));
+                        writer.WriteBoolean("closed", !day.IsWorkingDay);
+                        writer.WriteStartArray("shapedBy");
+                        foreach (var name in day.ShapedBy)
+                        {
+                            writer.WriteStringValue(name);
+                        }
+                        writer.WriteEndArray();
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                }
+                console.OutputStream.WriteByte((byte)'\n');
+                break;
+            case DaysFormat.Csv:
+                output.WriteLine("date,weekday,hours,wallClockTime,shapedBy");
+                foreach (var day in days)
+                {
+                    output.WriteLine(Csv.Row([Date(day.Date), Weekday(day.Date), string.Join(' ', day.Hours), DurationText.Format(CalendarCheckCommand.WallClock(day.Hours)),
+                        string.Join("; ", day.ShapedBy)]));
+                }
+                break;
+            default:
+                output.WriteLine($"Calendar {calendar.Id} ({calendar.Zone.Id}), {Date(from)} to {Date(to)}{(closedOnly ? ", closed or shortened days only" : "")}:");
+                var any = false;
+                foreach (var day in days)
+                {
+                    var hours = day.IsWorkingDay ? string.Join(", ", day.Hours) : "closed";
+                    output.WriteLine($"  {Date(day.Date)} {day.Date.DayOfWeek.ToString()[..3]}  {hours,-26} {DurationText.Format(CalendarCheckCommand.WallClock(day.Hours)),-8} {string.Join("; ", day.ShapedBy)}".TrimEnd());
+                    any = true;
+                }
+                if (!any)
+                {
+                    output.WriteLine("  none");
+                }
+                break;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static IEnumerable<LocalDate> Dates(LocalDate from, LocalDate to)
+    {
+        for (var date = from; date <= to; date = date.PlusDays(1))
+        {
+            yield return date;
+            if (date == to)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Weekday(LocalDate date) => date.DayOfWeek.ToString().ToLowerInvariant();
+}
