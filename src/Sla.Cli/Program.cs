@@ -8,4 +8,4 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var console = new CliConsole(ClosedStandardInput.WasClosedAtStart() ? new ClosedStandardInput() : Console.OpenStandardInput(), new BufferedStream(Console.OpenStandardOutput(), 1 << 16), new QuietWriter(Console.Error),
     errorIsTerminal: !Console.IsErrorRedirected);
-return SlaCommandLine.Run(args, console, SystemClock.Instance);
+return SlaCommandLine.Run(args, console, WholeSecondClock.Instance);

@@ -83,7 +83,7 @@ internal static partial class SlaCommandLine
         var fromOption = new Option<string?>("--from") { Description = "The first date (yyyy-MM-dd); default today in the calendar's zone." };
         var toOption = new Option<string?>("--to") { Description = "The last date, included (yyyy-MM-dd); default four weeks after --from." };
         var closedOnlyOption = new Option<bool>("--closed-only") { Description = "Only the dates a rule or exception closes or shortens." };
-        var formatOption = new Option<DaysFormat>("--format") { Description = "table (default), json or csv.", DefaultValueFactory = _ => DaysFormat.Table };
+        var formatOption = CommandLineWords.Format("--format", DaysFormat.Table, DaysFormat.Table, DaysFormat.Json, DaysFormat.Csv);
         var versionOption = VersionOption();
         var command = new Command("days", "Each date's hours over a range, and the holiday or exception that closed or shortened it.")
         {
@@ -92,7 +92,7 @@ internal static partial class SlaCommandLine
             fromOption,
             toOption,
             closedOnlyOption,
-            formatOption,
+            formatOption.Option,
             versionOption,
         };
         command.SetAction(result =>
@@ -112,7 +112,7 @@ internal static partial class SlaCommandLine
                 console.Error.WriteLine($"--to: {last:yyyy-MM-dd} is before the first date, {first:yyyy-MM-dd}.");
                 return ExitCodes.Invalid;
             }
-            return CalendarDaysCommand.Run(calendar, first, last, result.GetValue(closedOnlyOption), result.GetValue(formatOption), console);
+            return CalendarDaysCommand.Run(calendar, first, last, result.GetValue(closedOnlyOption), formatOption.Get(result), console);
         });
         return command;
     }

@@ -16,7 +16,7 @@ internal static partial class SlaCommandLine
         var policyOption = new Option<string>("--policy") { Description = "The policy document.", Required = true };
         var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - for standard input.", Required = true };
         var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now, read once)." };
-        var formatOption = new Option<EvaluationFormat>("--format") { Description = "jsonl (default), table or csv.", DefaultValueFactory = _ => EvaluationFormat.Jsonl };
+        var formatOption = CommandLineWords.Format("--format", EvaluationFormat.Jsonl, EvaluationFormat.Jsonl, EvaluationFormat.Table, EvaluationFormat.Csv);
         var explainOption = new Option<bool>("--explain") { Description = "Add each result's segments: counted, outside hours (naming the holiday), paused (naming the status)." };
         var parallelOption = new Option<bool>("--parallel") { Description = "Evaluate on every core (output order is kept)." };
         var dueWithinOption = new Option<string?>("--due-within")
@@ -25,7 +25,7 @@ internal static partial class SlaCommandLine
         };
         var command = new Command("evaluate", "Evaluate tickets against a policy: one result line per ticket, in input order.")
         {
-            policyOption, ticketsOption, atOption, formatOption, explainOption, parallelOption, dueWithinOption,
+            policyOption, ticketsOption, atOption, formatOption.Option, explainOption, parallelOption, dueWithinOption,
         };
         command.SetAction(result =>
         {
@@ -59,7 +59,7 @@ internal static partial class SlaCommandLine
             }
             using (input == console.InputStream ? null : input)
             {
-                var options = new EvaluateOptions(result.GetValue(formatOption), result.GetValue(explainOption), result.GetValue(parallelOption), dueWithin);
+                var options = new EvaluateOptions(formatOption.Get(result), result.GetValue(explainOption), result.GetValue(parallelOption), dueWithin);
                 return EvaluateCommand.Run(policy, input, now, options, console);
             }
         });
@@ -73,11 +73,11 @@ internal static partial class SlaCommandLine
         var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
         var fromOption = new Option<string?>("--from") { Description = "Only results judged at or after this instant." };
         var toOption = new Option<string?>("--to") { Description = "Only results judged before this instant." };
-        var periodOption = new Option<ReportingPeriod>("--period") { Description = "week, month (default) or quarter.", DefaultValueFactory = _ => ReportingPeriod.Month };
-        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json, csv or html.", DefaultValueFactory = _ => ReportFormat.Table };
+        var periodOption = CommandLineWords.Choice("--period", "period", ReportingPeriod.Month, ReportingPeriod.Week, ReportingPeriod.Month, ReportingPeriod.Quarter);
+        var formatOption = CommandLineWords.Format("--format", ReportFormat.Table, ReportFormat.Table, ReportFormat.Json, ReportFormat.Csv, ReportFormat.Html);
         var command = new Command("report", "Compliance per service, priority, metric and period; objectives; credits owed. With no files, runs on the bundled sample.")
         {
-            policyOption, ticketsOption, atOption, fromOption, toOption, periodOption, formatOption,
+            policyOption, ticketsOption, atOption, fromOption, toOption, periodOption.Option, formatOption.Option,
         };
         command.SetAction(result =>
         {
@@ -92,7 +92,7 @@ internal static partial class SlaCommandLine
             }
             using (tickets == console.InputStream ? null : tickets)
             {
-                return ReportCommand.Run(policy, tickets, at ?? clock.GetCurrentInstant(), result.GetValue(periodOption), from, to, result.GetValue(formatOption), console);
+                return ReportCommand.Run(policy, tickets, at ?? clock.GetCurrentInstant(), periodOption.Get(result), from, to, formatOption.Get(result), console);
             }
         });
         return command;
@@ -104,10 +104,10 @@ internal static partial class SlaCommandLine
         var outagesOption = new Option<string>("--outages") { Description = "Outages as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/outages.jsonl" };
         var fromOption = new Option<string?>("--from") { Description = "The start of the range (default: the first outage's start)." };
         var toOption = new Option<string?>("--to") { Description = "The end of the range (default: the last outage's end)." };
-        var formatOption = new Option<ReportFormat>("--format") { Description = "table (default), json or csv.", DefaultValueFactory = _ => ReportFormat.Table };
+        var formatOption = CommandLineWords.Format("--format", ReportFormat.Table, ReportFormat.Table, ReportFormat.Json, ReportFormat.Csv);
         var command = new Command("availability", "Uptime per service and period against the policy's availability objectives, with credits.")
         {
-            policyOption, outagesOption, fromOption, toOption, formatOption,
+            policyOption, outagesOption, fromOption, toOption, formatOption.Option,
         };
         command.SetAction(result =>
         {
@@ -122,7 +122,7 @@ internal static partial class SlaCommandLine
             }
             using (outages == console.InputStream ? null : outages)
             {
-                return AvailabilityCommand.Run(policy, outages, from, to, result.GetValue(formatOption), console);
+                return AvailabilityCommand.Run(policy, outages, from, to, formatOption.Get(result), console);
             }
         });
         return command;

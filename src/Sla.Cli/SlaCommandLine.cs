@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using NodaTime;
 using Sla.Core.Text;
 
@@ -18,13 +19,26 @@ internal static partial class SlaCommandLine
         var root = Build(console, clock);
         root.Options.Add(verbose);
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count > 0 && parsed.UnmatchedTokens.Count == 0
+            && parsed.Errors.All(e => e.SymbolResult is CommandResult))
         {
-            foreach (var error in parsed.Errors)
+            // 'sla' or 'sla calendar' alone: show what can follow rather than an error.
+            parsed = root.Parse([.. args, "--help"]);
+        }
+        else if (parsed.Errors.Count > 0)
+        {
+            var unknown = new HashSet<string>(parsed.UnmatchedTokens, StringComparer.Ordinal);
+            // A word it does not know explains itself (with a suggestion) better than "Required command was not provided".
+            foreach (var error in parsed.Errors.Where(e => !unknown.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))
+                && !(unknown.Count > 0 && e.SymbolResult is CommandResult)))
             {
                 console.Error.WriteLine(error.Message);
             }
-            console.Error.WriteLine("Run 'sla --help' for usage.");
+            foreach (var token in parsed.UnmatchedTokens)
+            {
+                console.Error.WriteLine(CommandLineWords.Unknown(token, parsed.CommandResult.Command));
+            }
+            console.Error.WriteLine($"Run 'sla{string.Concat(CommandPath(parsed.CommandResult.Command).Select(c => " " + c))} --help' for usage.");
             return ExitCodes.Invalid;
         }
         try
@@ -69,6 +83,17 @@ internal static partial class SlaCommandLine
     }
 
     private const string SamplePolicy = "samples/policy.json";
+
+    /// <summary>The names of the commands from the root's child down to <paramref name="command"/>.</summary>
+    private static Stack<string> CommandPath(Command command)
+    {
+        var names = new Stack<string>();
+        for (var current = command; current is not RootCommand; current = (Command)current.Parents.First())
+        {
+            names.Push(current.Name);
+        }
+        return names;
+    }
 
     /// <summary>Parses an instant option, which must lie in the range calendars support; reports it when it does not.</summary>
     private static Instant? InstantOption(CliConsole console, string option, string text)

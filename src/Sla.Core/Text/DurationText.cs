@@ -7,7 +7,7 @@ namespace Sla.Core.Text;
 
 /// <summary>
 /// Durations in the documents' text form: ISO-8601 time durations in (<c>PT8H30M</c>, <c>PT45S</c>,
-/// <c>-PT2H</c>) or the shorthand <c>8h30m</c>, <c>45m</c>, <c>90s</c>; out as <c>PT#H#M#S</c> with zero
+/// <c>-PT2H</c>, a fraction on the last part: <c>PT1.5H</c>) or the shorthand <c>8h30m</c>, <c>45m</c>, <c>90s</c>; out as <c>PT#H#M#S</c> with zero
 /// parts left out (<c>PT0S</c> for zero). Days and larger units are rejected: a day is not always
 /// 24 hours of business time, so the author must say <c>PT24H</c> or use a business-days target.
 /// </summary>
@@ -49,6 +49,12 @@ public static partial class DurationText
             if (match.Groups["date"].Length > 0)
             {
                 problem = $"'{text}' uses days or larger units, which are not a fixed amount of business time: write hours (PT24H) or use a business-days target.";
+                return false;
+            }
+            // ISO-8601 allows a fraction on the smallest part only: PT1.5H, PT2.5M, PT1.5S.
+            if ((match.Groups["hf"].Success && (match.Groups["m"].Success || match.Groups["s"].Success)) || (match.Groups["mf"].Success && match.Groups["s"].Success))
+            {
+                problem = $"'{text}': only the last part of a duration may have a fraction, such as PT1.5H or PT1H30M.";
                 return false;
             }
         }
@@ -127,13 +133,16 @@ public static partial class DurationText
         {
             return false;
         }
-        if (match.Groups["f"] is { Success: true } fraction)
-        {
-            nanoseconds += long.Parse(fraction.Value.PadRight(9, '0'), CultureInfo.InvariantCulture);
-        }
+        // Nine fraction digits at most, and an hour, a minute and a second are each a multiple of 10^9 ns: exact.
+        nanoseconds += Fraction(match, "hf", NanosecondsPerHour) + Fraction(match, "mf", NanosecondsPerMinute) + Fraction(match, "f", NanosecondsPerSecond);
         nanoseconds = negative ? -nanoseconds : nanoseconds;
         return true;
     }
+
+    private static long Fraction(Match match, string group, long unit) =>
+        match.Groups[group] is { Success: true } digits
+            ? long.Parse(digits.Value.PadRight(9, '0'), CultureInfo.InvariantCulture) * (unit / NanosecondsPerSecond)
+            : 0;
 
     private static bool TryPart(Match match, string group, long unit, ref Int128 nanoseconds)
     {
@@ -154,6 +163,6 @@ public static partial class DurationText
     [GeneratedRegex(@"^(?:(?<h>[0-9]+)h)?(?:(?<m>[0-9]+)m)?(?:(?<s>[0-9]+)s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
 
-    [GeneratedRegex(@"^P(?<date>(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?)(?:T(?=[0-9])(?:(?<h>[0-9]+)H)?(?:(?<m>[0-9]+)M)?(?:(?<s>[0-9]+)(?:[.,](?<f>[0-9]{1,9}))?S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?<date>(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?)(?:T(?=[0-9])(?:(?<h>[0-9]+)(?:[.,](?<hf>[0-9]{1,9}))?H)?(?:(?<m>[0-9]+)(?:[.,](?<mf>[0-9]{1,9}))?M)?(?:(?<s>[0-9]+)(?:[.,](?<f>[0-9]{1,9}))?S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();
 }

@@ -14,6 +14,10 @@ public sealed class TextFormatTests
     [InlineData("45m", 45 * 60)]
     [InlineData("90s", 90)]
     [InlineData("-1h", -3600)]
+    [InlineData("PT1.5H", 5400)]
+    [InlineData("PT0,25H", 900)]
+    [InlineData("PT2H2.5M", 7350)]
+    [InlineData("-PT0.5M", -30)]
     public void Durations_in(string text, int seconds) => Assert.Equal(Duration.FromSeconds(seconds), DurationText.Parse(text));
 
     [Theory]
@@ -21,6 +25,8 @@ public sealed class TextFormatTests
     [InlineData("P1W", "'P1W' uses days or larger units, which are not a fixed amount of business time: write hours (PT24H) or use a business-days target.")]
     [InlineData("soon", "'soon' is not a duration: write ISO-8601 such as PT8H30M, PT45S or -PT2H, or the shorthand 8h30m, 45m, 90s.")]
     [InlineData("", "A duration is required: write ISO-8601 such as PT8H30M, or 8h30m.")]
+    [InlineData("PT1.5H30M", "'PT1.5H30M': only the last part of a duration may have a fraction, such as PT1.5H or PT1H30M.")]
+    [InlineData("PT1.5M30S", "'PT1.5M30S': only the last part of a duration may have a fraction, such as PT1.5H or PT1H30M.")]
     public void Durations_rejected(string text, string problem)
     {
         Assert.False(DurationText.TryParse(text, out _, out var actual));
@@ -35,6 +41,10 @@ public sealed class TextFormatTests
     [InlineData(60, "PT1M")]
     [InlineData(7200000, "PT2000H")]
     public void Durations_out(int seconds, string text) => Assert.Equal(text, DurationText.Format(Duration.FromSeconds(seconds)));
+
+    [Fact]
+    public void A_fraction_of_an_hour_is_exact_to_the_nanosecond() =>
+        Assert.Equal(Duration.FromNanoseconds(1) * 3600, DurationText.Parse("PT0.000000001H"));
 
     [Fact]
     public void Fractions_of_a_second_are_kept() => Assert.Equal("PT1.5S", DurationText.Format(Duration.FromMilliseconds(1500)));
