@@ -51,7 +51,7 @@ internal sealed class DocumentReader
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : string.Empty;
             reader.Report(e.Path is { Length: > 0 } p && p != "$" ? p.TrimStart('$', '.') : string.Empty,
-                $"The document is not valid JSON{where}: {FirstSentence(e.Message)}");
+                $"The document is not valid JSON{where}: {JsonTree.Reason(e)}");
             return null;
         }
     }
@@ -165,10 +165,4 @@ internal sealed class DocumentReader
         JsonValueKind.True or JsonValueKind.False => $"{element.GetRawText()}",
         _ => "null",
     };
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }

@@ -85,7 +85,26 @@ internal static class JsonTree
     }
 
     /// <summary>The sentence for a line of JSON Lines that does not parse.</summary>
-    public static string NotJson(int lineNumber, JsonException e) => $"line {lineNumber} is not JSON: {e.Message.Split(" Path:")[0]}";
+    public static string NotJson(int lineNumber, JsonException e) =>
+        $"line {lineNumber} is not JSON{(e.BytePositionInLine is { } at ? $" at position {at + 1}" : "")}: {Reason(e)}";
+
+    /// <summary>
+    /// What System.Text.Json says is wrong, without its reader's internals: the position it adds (said in our words by the
+    /// caller) and its advice to change reader options (a user cannot).
+    /// </summary>
+    public static string Reason(JsonException e)
+    {
+        var message = e.Message;
+        foreach (var tail in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+        }
+        var sentences = message.Split(". ").Where(sentence => !sentence.Contains("reader options", StringComparison.OrdinalIgnoreCase)
+            && !sentence.Contains("JsonReaderOptions", StringComparison.Ordinal));
+        var reason = string.Join(". ", sentences).Trim();
+        return reason.EndsWith('.') ? reason : reason + ".";
+    }
 
     /// <summary>The sentence for a string that cannot be read as text.</summary>
     public static string NotText(string what) =>

@@ -54,9 +54,15 @@ public static class ComplianceEvaluator
 
     /// <summary>Checks the ticket's header against the policy and starts a simulation; returns the problem, or null.</summary>
     internal static string? Prepare(PolicySet policy, string ticketId, string service, string priority, Instant created,
-        IReadOnlyDictionary<string, string> attributes, EvaluationOptions? options, out TicketSimulation? simulation)
+        IReadOnlyDictionary<string, string> attributes, EvaluationOptions? options, out TicketSimulation? simulation) =>
+        Prepare(policy, ticketId, service, priority, created, attributes, options, out simulation, out _);
+
+    /// <summary>As the other overload, also naming the argument the problem is about (for callers that throw).</summary>
+    internal static string? Prepare(PolicySet policy, string ticketId, string service, string priority, Instant created,
+        IReadOnlyDictionary<string, string> attributes, EvaluationOptions? options, out TicketSimulation? simulation, out string blamed)
     {
         simulation = null;
+        blamed = nameof(created);
         if (!Calendars.BusinessCalendar.SupportedRange.Contains(created))
         {
             return $"ticket {ticketId}: it was created at {Text.InstantText.Format(created)}, outside the instants calendars support ({SupportedRangeText}).";
@@ -66,11 +72,13 @@ public static class ComplianceEvaluator
         {
             return $"ticket {ticketId}: no version of policy {policy.Id} is in force at its creation, {Text.InstantText.Format(created)}.";
         }
+        blamed = nameof(service);
         var definition = version.Compiled(service);
         if (definition is null)
         {
             return $"ticket {ticketId}: service '{service}' is not in policy version {version.Version}; the services are {string.Join(", ", version.Services.Select(s => s.Id))}.";
         }
+        blamed = nameof(priority);
         if (!version.Priorities.Contains(priority))
         {
             return $"ticket {ticketId}: priority '{priority}' is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";

@@ -147,7 +147,8 @@ public sealed class PolicyVersion
 
     private ServiceDefinition Known(string service, string priority)
     {
-        var definition = Service(service) ?? throw new ArgumentException($"Policy version {Version} has no service '{service}'.", nameof(service));
+        var definition = Service(service)
+            ?? throw new ArgumentException($"Policy version {Version} has no service '{service}'; it has {string.Join(", ", Services.Select(s => s.Id))}.", nameof(service));
         if (!Priorities.Contains(priority))
         {
             throw new ArgumentException($"Policy version {Version} has no priority '{priority}'; it has {string.Join(", ", Priorities)}.", nameof(priority));

@@ -67,7 +67,7 @@ public sealed class CalcCommandTests
         Assert.Equal(
         [
             """{"id":1,"deadline":"2026-03-28T11:00:00Z"}""",
-            """{"error":"line 2 is not JSON: 'this is not json' is an invalid JSON literal. Expected the literal 'true'. LineNumber: 0 | BytePositionInLine: 1."}""",
+            """{"error":"line 2 is not JSON at position 2: 'this is not json' is an invalid JSON literal. Expected the literal 'true'."}""",
             """{"id":2,"error":"\"start\": '2026-03-27T16:30:00' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00."}""",
             """{"id":3,"error":"\"duration\": 'P1D' uses days or larger units, which are not a fixed amount of business time: write hours (PT24H) or use a business-days target."}""",
             """{"id":4,"error":"'teleport' is not an op: use add, elapsed, businessDays or isWorking."}""",

@@ -65,7 +65,7 @@ public sealed class EvaluateCommandTests
         [
             null,
             "ticket T-9: event 1 (agentReply at 2026-03-02T06:10:00Z) is before the ticket was created at 2026-03-02T06:15:00Z.",
-            "line 3 is not JSON: 'not json' is an invalid JSON literal. Expected the literal 'null'. LineNumber: 0 | BytePositionInLine: 1.",
+            "line 3 is not JSON at position 2: 'not json' is an invalid JSON literal. Expected the literal 'null'.",
             "ticket T-3: event 1 has an unknown type 'call': use agentReply, agentNote, customerMessage, status, priority, resolved, reopened, assigned, attribute, service.",
             "ticket T-4: service 'fax' is not in policy version 2026.1; the services are email, erp.",
             "ticket T-5: event 2 (reopened at 2026-03-02T07:00:00Z) is earlier than event 1 at 2026-03-02T08:00:00Z: the log must be in time order.",

@@ -118,7 +118,7 @@ public sealed class PolicyCommandTests
     }
 
     [Theory]
-    [InlineData("fax", "P1", "2026-03-06T14:30:00Z", "Policy version 2026.1 has no service 'fax'.")]
+    [InlineData("fax", "P1", "2026-03-06T14:30:00Z", "Policy version 2026.1 has no service 'fax'; it has email, erp.")]
     [InlineData("email", "P9", "2026-03-06T14:30:00Z", "Policy version 2026.1 has no priority 'P9'; it has P1, P2, P3, P4.")]
     [InlineData("email", "P1", "2025-06-01T00:00:00Z", "No version of policy acme-support is in force at 2025-06-01T00:00:00Z: the first starts 2025-12-31T21:00:00Z.")]
     [InlineData("email", "P1", "yesterday", "--created: 'yesterday' is not an instant: write ISO-8601 with Z or an offset, for example 2026-03-27T16:30:00Z or 2026-03-27T16:30:00+03:00.")]

@@ -40,6 +40,20 @@ public sealed class HostileDocumentTests
     private static string[] PolicyProblems(string json) =>
         PolicyDocument.TryParse(json, out _, out var problems) ? [] : [.. problems.Where(p => p.Severity == Validation.ValidationSeverity.Error).Select(p => p.ToString())];
 
+    [Theory]
+    [InlineData("{\"id\":\"a\",}", "line 1 is not JSON at position 11: The JSON object contains a trailing comma at the end which is not supported in this mode.")]
+    [InlineData("/* c */ {}", "line 1 is not JSON at position 1: '/' is an invalid start of a value.")]
+    [InlineData("{\"id\":\"b\"} x", "line 1 is not JSON at position 12: 'x' is invalid after a single JSON value. Expected end of data.")]
+    public void A_line_that_is_not_JSON_is_told_in_the_users_words_without_the_readers_internals(string line, string expected)
+    {
+        Assert.False(TicketDocument.TryParseLine(line, 1, out _, out _, out var error));
+        Assert.Equal(expected, error);
+        // Documents allow comments; what else a document gets wrong is said in the same words.
+        var problem = Assert.Throws<Sla.Core.Validation.DefinitionValidationException>(() => PolicyDocument.Parse(line)).Problems[0].Message;
+        Assert.DoesNotContain("reader options", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_field_given_twice_is_rejected_with_its_path()
     {

@@ -35,6 +35,16 @@ public sealed class BadTicketTests
         Assert.Equal("ticket T-1: event 2 (priority P9 at 2026-03-16T11:00:00Z) names priority 'P9', which is not in policy version v1; the priorities are P1, P2, P3, P4.",
             Error(Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 10)), TicketEvent.PriorityChange(At(16, 11), "P9"))));
 
+    [Theory]
+    [InlineData("fax", "P1", 16, "service")]
+    [InlineData("email", "P9", 16, "priority")]
+    public void Starting_a_state_the_policy_cannot_hold_blames_the_argument_at_fault(string service, string priority, int day, string blamed) =>
+        Assert.Equal(blamed, Assert.Throws<ArgumentException>(() => TicketState.Start(Policy, "T-1", service, priority, At(day, 9))).ParamName);
+
+    [Fact]
+    public void Starting_a_state_before_any_version_blames_the_creation_instant() =>
+        Assert.Equal("created", Assert.Throws<ArgumentException>(() => TicketState.Start(Policy, "T-1", "email", "P1", Instant.FromUtc(2000, 1, 1, 0, 0))).ParamName);
+
     [Fact]
     public void An_unknown_service_or_priority_at_creation()
     {
