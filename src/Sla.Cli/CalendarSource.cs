@@ -68,6 +68,11 @@ internal sealed class CalendarSource
                 : $"{file}: has no version '{version}' with calendars; it has {string.Join(", ", versions)}.");
             return null;
         }
+        if (id == BusinessCalendar.AlwaysOpenId && calendars.Any(c => c.Version is not null))
+        {
+            // Every version of a policy has the built-in 24/7 calendar beside its own, as its targets do.
+            return new([new VersionedCalendar(BusinessCalendar.AlwaysOpen, null, null)]);
+        }
         var chosen = calendars.Where(c => (id is null || c.Calendar.Id == id) && (version is null || c.Version == version)).ToList();
         var ids = chosen.Select(c => c.Calendar.Id).Distinct().ToList();
         switch (ids.Count)

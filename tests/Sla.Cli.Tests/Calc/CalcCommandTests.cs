@@ -102,6 +102,15 @@ public sealed class CalcCommandTests
     }
 
     [Fact]
+    public void A_policys_24x7_calendar_is_the_built_in_one()
+    {
+        var policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+        var (exitCode, output, error) = Run("""{"op":"add","start":"2026-03-27T16:30:00Z","duration":"PT8H"}""", "calc", "--calendar", policy, "--id", "24x7");
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal(["""{"deadline":"2026-03-28T00:30:00Z"}"""], Lines(output));
+    }
+
+    [Fact]
     public void An_invalid_calendar_file_lists_every_problem_on_standard_error_and_writes_nothing()
     {
         var calendar = TempFile("""{ "id": "x", "timeZone": "Nowhere/Land", "weekly": { "monday": ["9-5"] } }""");
