@@ -275,6 +275,14 @@ public sealed class BusinessCalendar
         }
     }
 
+    /// <summary>Describes the calendar for people: <c>london (Europe/London): Mon-Thu 09:00-17:30; Fri 09:00-16:00; 8 rules, 2 dated exceptions</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        IsAlwaysOpen ? $"{Id}: always open"
+        : $"{Id} ({Zone.Id}): {Weekly}; {Count(Rules.Length, "rule")}, {Count(Exceptions.Length, "dated exception")}";
+
+    private static string Count(int count, string what) => $"{count} {what}{(count == 1 ? "" : "s")}";
+
     /// <summary>Gets the approximate memory, in bytes, the calendar's compiled years hold now.</summary>
     /// <returns>The bytes held by the year cache.</returns>
     internal long CompiledMemoryBytes() => engine.Years.TotalMemoryBytes();

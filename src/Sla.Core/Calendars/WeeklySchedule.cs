@@ -39,6 +39,30 @@ public sealed class WeeklySchedule
         }
     }
 
+    /// <summary>Describes the week for people, runs of days with the same hours together: <c>Mon-Thu 09:00-17:30; Fri 09:00-16:00</c>.</summary>
+    /// <returns>The description; <c>closed</c> for an empty schedule.</returns>
+    public override string ToString()
+    {
+        var runs = new List<string>();
+        for (var first = 0; first < 7;)
+        {
+            var last = first;
+            while (last + 1 < 7 && days[last + 1].SequenceEqual(days[first]))
+            {
+                last++;
+            }
+            if (!days[first].IsEmpty)
+            {
+                var span = first == last ? Short(first) : $"{Short(first)}-{Short(last)}";
+                runs.Add($"{span} {string.Join(", ", days[first])}");
+            }
+            first = last + 1;
+        }
+        return runs.Count == 0 ? "closed" : string.Join("; ", runs);
+
+        static string Short(int day) => ((IsoDayOfWeek)(day + 1)).ToString()[..3];
+    }
+
     /// <summary>Gets the wall-clock working time of a whole week (ignoring DST shifts).</summary>
     public Duration WeeklyWallClockTotal =>
         days.SelectMany(d => d).Aggregate(Duration.Zero, (total, window) => total + window.WallClockLength);

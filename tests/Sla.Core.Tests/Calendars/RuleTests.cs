@@ -74,6 +74,15 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void A_calendar_describes_itself_for_people()
+    {
+        var calendar = Builder("Europe/London", Weekdays, "09:00-12:30", "13:30-17:30").AddHours(IsoDayOfWeek.Saturday, "10:00-14:00")
+            .AddRule(new FixedDateRule("Christmas Day", 12, 25)).Build();
+        Assert.Equal("test (Europe/London): Mon-Fri 09:00-12:30, 13:30-17:30; Sat 10:00-14:00; 1 rule, 0 dated exceptions", calendar.ToString());
+        Assert.Equal("24x7: always open", BusinessCalendar.AlwaysOpen.ToString());
+    }
+
+    [Fact]
     public void Days_rejects_a_reversed_range_and_dates_calendars_do_not_cover()
     {
         var calendar = WithRules();
