@@ -134,9 +134,10 @@ internal static partial class SlaCommandLine
         var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or - (default: the bundled sample).", DefaultValueFactory = _ => "samples/tickets.jsonl" };
         var percentileOption = new Option<double>("--percentile") { Description = "The share of history the target must cover, in percent (default 95).", DefaultValueFactory = _ => 95 };
         var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var formatOption = CommandLineWords.Format("--format", ReportFormat.Table, ReportFormat.Table, ReportFormat.Json, ReportFormat.Csv);
         var command = new Command("recommend", "Per service, priority and metric, the smallest target history would have met at a percentile, beside the current one.")
         {
-            policyOption, ticketsOption, percentileOption, atOption,
+            policyOption, ticketsOption, percentileOption, atOption, formatOption.Option,
         };
         command.SetAction(result =>
         {
@@ -154,7 +155,7 @@ internal static partial class SlaCommandLine
             }
             using (tickets == console.InputStream ? null : tickets)
             {
-                return WhatIfCommands.Recommend(policy, tickets, at ?? clock.GetCurrentInstant(), percentile / 100, console);
+                return WhatIfCommands.Recommend(policy, tickets, at ?? clock.GetCurrentInstant(), percentile / 100, formatOption.Get(result), console);
             }
         });
         return command;
@@ -166,9 +167,10 @@ internal static partial class SlaCommandLine
         var candidateOption = new Option<string>("--candidate") { Description = "The candidate policy document.", Required = true };
         var ticketsOption = new Option<string>("--tickets") { Description = "Tickets as JSON Lines, or -.", Required = true };
         var atOption = new Option<string?>("--at") { Description = "Evaluate as of this instant (default: now)." };
+        var formatOption = CommandLineWords.Format("--format", ReportFormat.Table, ReportFormat.Table, ReportFormat.Json, ReportFormat.Csv);
         var command = new Command("compare", "Replay the same tickets under two policies and show compliance and credits side by side.")
         {
-            policyOption, candidateOption, ticketsOption, atOption,
+            policyOption, candidateOption, ticketsOption, atOption, formatOption.Option,
         };
         command.SetAction(result =>
         {
@@ -181,7 +183,7 @@ internal static partial class SlaCommandLine
             }
             using (tickets == console.InputStream ? null : tickets)
             {
-                return WhatIfCommands.Compare(current, candidate, tickets, at ?? clock.GetCurrentInstant(), console);
+                return WhatIfCommands.Compare(current, candidate, tickets, at ?? clock.GetCurrentInstant(), formatOption.Get(result), console);
             }
         });
         return command;

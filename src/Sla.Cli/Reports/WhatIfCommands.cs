@@ -1,33 +1,65 @@
 using System.Globalization;
+using System.Text.Json;
 using NodaTime;
+using Sla.Core.Json.Compliance;
 using Sla.Core.Policies;
 using Sla.Core.Reports;
 using Sla.Core.Text;
 
 namespace Sla.Cli.Reports;
 
-/// <summary><c>sla recommend</c> and <c>sla compare</c>: reviewing targets against history.</summary>
+/// <summary><c>sla recommend</c> and <c>sla compare</c>: reviewing targets against history, as a table, JSON or CSV.</summary>
 internal static class WhatIfCommands
 {
-    public static int Recommend(PolicySet policy, Stream tickets, Instant now, double percentile, CliConsole console)
+    public static int Recommend(PolicySet policy, Stream tickets, Instant now, double percentile, ReportFormat format, CliConsole console)
     {
         var recommender = new TargetRecommender();
         var outcome = TicketStream.Evaluate(tickets, now, [policy], e => recommender.Add(e[0]), console);
         outcome.Report(console);
-        var label = $"p{(percentile * 100).ToString("0.#", CultureInfo.InvariantCulture)}";
-        console.Out.WriteLine($"Targets history would have met at {label}, for {policy.Id} as of {InstantText.Format(now)}:");
-        console.Out.WriteLine();
+        var recommendations = recommender.Recommend(percentile);
         var byVariant = ReportCommand.HasVariants(policy);
-        Table.Write(console.Out, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "current target", "met now", $"{label} target"],
-            recommender.Recommend(percentile).Select(string[] (r) =>
-            [
-                .. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), r.Judged.ToString(CultureInfo.InvariantCulture), r.Current.Describe(),
-                ReportCommand.Percent(r.CurrentCompliance), $"{DurationText.Format(r.Recommended)} on {r.Current.CalendarId ?? "24x7"}",
-            ]));
+        var output = console.Out;
+        switch (format)
+        {
+            case ReportFormat.Json:
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    policy = policy.Id,
+                    asOf = InstantText.Format(now),
+                    percentile,
+                    rows = recommendations.Select(r => new
+                    {
+                        service = r.Service, variant = r.Variant, priority = r.Priority, metric = PolicyNames.Of(r.Metric), judged = r.Judged,
+                        target = EvaluationDocument.TargetText(r.Current), calendar = r.Current.CalendarId ?? "24x7",
+                        compliance = r.CurrentCompliance, recommended = DurationText.Format(r.Recommended),
+                    }),
+                }, ReportCommand.JsonOptions));
+                break;
+            case ReportFormat.Csv:
+                output.WriteLine(string.Join(',', [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "target", "calendar", "compliance", "recommended"]));
+                foreach (var r in recommendations)
+                {
+                    output.WriteLine(Csv.Row([.. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, ""), r.Priority, PolicyNames.Of(r.Metric),
+                        Number(r.Judged), EvaluationDocument.TargetText(r.Current) ?? "", r.Current.CalendarId ?? "24x7", Fraction(r.CurrentCompliance),
+                        DurationText.Format(r.Recommended)]));
+                }
+                break;
+            default:
+                var label = $"p{(percentile * 100).ToString("0.#", CultureInfo.InvariantCulture)}";
+                output.WriteLine($"Targets history would have met at {label}, for {policy.Id} as of {InstantText.Format(now)}:");
+                output.WriteLine();
+                Table.Write(output, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "current target", "met now", $"{label} target"],
+                    recommendations.Select(string[] (r) =>
+                    [
+                        .. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), Number(r.Judged), r.Current.Describe(),
+                        ReportCommand.Percent(r.CurrentCompliance), $"{DurationText.Format(r.Recommended)} on {r.Current.CalendarId ?? "24x7"}",
+                    ]));
+                break;
+        }
         return outcome.ExitCode;
     }
 
-    public static int Compare(PolicySet current, PolicySet candidate, Stream tickets, Instant now, CliConsole console)
+    public static int Compare(PolicySet current, PolicySet candidate, Stream tickets, Instant now, ReportFormat format, CliConsole console)
     {
         var builders = new[] { new ComplianceReportBuilder(current, ReportingPeriod.Quarter), new ComplianceReportBuilder(candidate, ReportingPeriod.Quarter) };
         var outcome = TicketStream.Evaluate(tickets, now, [current, candidate], e =>
@@ -37,31 +69,93 @@ internal static class WhatIfCommands
         }, console);
         outcome.Report(console);
         var (a, b) = (builders[0].Build(), builders[1].Build());
-        static Dictionary<(string Service, string Variant, string Priority, Metric Metric), (int Judged, int Met)> Totals(ComplianceReport report) =>
-            report.Rows.GroupBy(r => (r.Service, r.Variant ?? "", r.Priority, r.Metric)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Count), g.Sum(r => r.Met)));
-        var byVariant = ReportCommand.HasVariants(current, candidate);
         var (ta, tb) = (Totals(a), Totals(b));
-        console.Out.WriteLine($"The same tickets under {current.Id} (current) and {candidate.Id} (candidate), as of {InstantText.Format(now)}:");
-        console.Out.WriteLine();
-        // Each side with its own count: a variant in one policy and not the other changes which tickets a row holds.
-        Table.Write(console.Out, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "current", "candidate", "change"],
-            ta.Keys.Union(tb.Keys).Order().Select(k =>
-            {
-                var (x, y) = (ta.GetValueOrDefault(k), tb.GetValueOrDefault(k));
-                decimal? rx = x.Judged == 0 ? null : (decimal)x.Met / x.Judged, ry = y.Judged == 0 ? null : (decimal)y.Met / y.Judged;
-                var change = rx is { } p && ry is { } q ? ((q - p) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pt" : "-";
-                return (string[])[.. ReportCommand.VariantCells(byVariant, k.Service, k.Variant.Length == 0 ? null : k.Variant, "-"), k.Priority, PolicyNames.Of(k.Metric), Of(rx, x.Judged), Of(ry, y.Judged), change];
-            }));
-        console.Out.WriteLine();
-        console.Out.WriteLine("Credits owed (sum of percent over periods):");
-        foreach (var service in a.Credits.Select(c => c.Service).Union(b.Credits.Select(c => c.Service)).Union(ta.Keys.Select(k => k.Service)).Distinct().Order(StringComparer.Ordinal))
+        var byVariant = ReportCommand.HasVariants(current, candidate);
+        var rows = ta.Keys.Union(tb.Keys).Order().Select(k => new Comparison(k, ta.GetValueOrDefault(k), tb.GetValueOrDefault(k))).ToList();
+        var services = a.Credits.Select(c => c.Service).Union(b.Credits.Select(c => c.Service)).Union(ta.Keys.Select(k => k.Service)).Distinct().Order(StringComparer.Ordinal).ToList();
+        static decimal Credit(ComplianceReport r, string s) => r.Credits.Where(c => c.Service == s).Sum(c => c.Tier.CreditPercent);
+        var output = console.Out;
+        switch (format)
         {
-            static decimal Sum(ComplianceReport r, string s) => r.Credits.Where(c => c.Service == s).Sum(c => c.Tier.CreditPercent);
-            console.Out.WriteLine($"  {service,-10} current {Sum(a, service).ToString(CultureInfo.InvariantCulture),6}%   candidate {Sum(b, service).ToString(CultureInfo.InvariantCulture),6}%");
+            case ReportFormat.Json:
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    current = current.Id,
+                    candidate = candidate.Id,
+                    asOf = InstantText.Format(now),
+                    rows = rows.Select(r => new
+                    {
+                        service = r.Key.Service, variant = r.Variant, priority = r.Key.Priority, metric = PolicyNames.Of(r.Key.Metric),
+                        current = new { judged = r.Current.Judged, compliance = r.CurrentFigure },
+                        candidate = new { judged = r.Candidate.Judged, compliance = r.CandidateFigure },
+                        change = r.Change,
+                    }),
+                    credits = services.Select(s => new { service = s, current = Credit(a, s), candidate = Credit(b, s) }),
+                }, ReportCommand.JsonOptions));
+                break;
+            case ReportFormat.Csv:
+                output.WriteLine(string.Join(',', [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric",
+                    "currentJudged", "currentCompliance", "candidateJudged", "candidateCompliance", "change"]));
+                foreach (var r in rows)
+                {
+                    output.WriteLine(Csv.Row([.. ReportCommand.VariantCells(byVariant, r.Key.Service, r.Variant, ""), r.Key.Priority, PolicyNames.Of(r.Key.Metric),
+                        Number(r.Current.Judged), Fraction(r.CurrentFigure), Number(r.Candidate.Judged), Fraction(r.CandidateFigure), Fraction(r.Change)]));
+                }
+                break;
+            default:
+                output.WriteLine($"The same tickets under {current.Id} (current) and {candidate.Id} (candidate), as of {InstantText.Format(now)}:");
+                output.WriteLine();
+                // Each side with its own count: a variant in one policy and not the other changes which tickets a row holds.
+                Table.Write(output, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "current", "candidate", "change"],
+                    rows.Select(string[] (r) =>
+                    [
+                        .. ReportCommand.VariantCells(byVariant, r.Key.Service, r.Variant, "-"), r.Key.Priority, PolicyNames.Of(r.Key.Metric),
+                        Of(r.CurrentFigure, r.Current.Judged), Of(r.CandidateFigure, r.Candidate.Judged),
+                        r.Change is { } change ? (change * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pt" : "-",
+                    ]));
+                output.WriteLine();
+                output.WriteLine("Credits owed (sum of percent over periods):");
+                foreach (var service in services)
+                {
+                    output.WriteLine($"  {service,-10} current {Credit(a, service).ToString(CultureInfo.InvariantCulture),6}%   candidate {Credit(b, service).ToString(CultureInfo.InvariantCulture),6}%");
+                }
+                break;
         }
         return outcome.ExitCode;
     }
 
+    private static Dictionary<RowKey, (int Judged, int Met)> Totals(ComplianceReport report) =>
+        report.Rows.GroupBy(r => new RowKey(r.Service, r.Variant ?? "", r.Priority, r.Metric)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Count), g.Sum(r => r.Met)));
+
     /// <summary>A compliance figure with the count it is of: <c>87.5% of 40</c>, or <c>-</c> when nothing was judged.</summary>
-    private static string Of(decimal? figure, int judged) => figure is null ? "-" : $"{ReportCommand.Percent(figure)} of {judged.ToString(CultureInfo.InvariantCulture)}";
+    private static string Of(decimal? figure, int judged) => figure is null ? "-" : $"{ReportCommand.Percent(figure)} of {Number(judged)}";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction for machine formats, as the report's CSV writes compliance (<c>0.9500</c>); empty when there is none.</summary>
+    private static string Fraction(decimal? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>One row of the comparison: a scope (the variant empty for the service's own targets), counted under each policy.</summary>
+    private readonly record struct RowKey(string Service, string Variant, string Priority, Metric Metric) : IComparable<RowKey>
+    {
+        public int CompareTo(RowKey other)
+        {
+            var order = string.CompareOrdinal(Service, other.Service);
+            order = order != 0 ? order : string.CompareOrdinal(Variant, other.Variant);
+            order = order != 0 ? order : string.CompareOrdinal(Priority, other.Priority);
+            return order != 0 ? order : Metric.CompareTo(other.Metric);
+        }
+    }
+
+    private sealed record Comparison(RowKey Key, (int Judged, int Met) Current, (int Judged, int Met) Candidate)
+    {
+        public string? Variant => Key.Variant.Length == 0 ? null : Key.Variant;
+
+        public decimal? CurrentFigure => Current.Judged == 0 ? null : (decimal)Current.Met / Current.Judged;
+
+        public decimal? CandidateFigure => Candidate.Judged == 0 ? null : (decimal)Candidate.Met / Candidate.Judged;
+
+        /// <summary>The candidate's figure minus the current one, as a fraction (0.05 is five points).</summary>
+        public decimal? Change => CurrentFigure is { } p && CandidateFigure is { } q ? q - p : null;
+    }
 }

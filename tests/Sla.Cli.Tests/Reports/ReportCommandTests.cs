@@ -164,6 +164,31 @@ public sealed class WhatIfCommandTests
     }
 
     [Fact]
+    public void Recommend_and_compare_write_json_and_csv_with_fractions_and_each_sides_count()
+    {
+        var (code, csv, _) = Run("", "recommend", "--policy", Policy, "--tickets", Tickets, "--format", "csv");
+        Assert.Equal(0, code);
+        var rows = Lines(csv);
+        Assert.Equal("service,variant,priority,metric,judged,target,calendar,compliance,recommended", rows[0]);
+        Assert.Matches(@"^email,,P1,firstResponse,\d+,PT15M,24x7,0\.\d{4},PT\d+M$", rows[1]);
+        Assert.Contains(rows, r => r.StartsWith("email,gold,P1,firstResponse,", StringComparison.Ordinal));
+        var (_, json, _) = Run("", "recommend", "--policy", Policy, "--tickets", Tickets, "--format", "json", "--percentile", "90");
+        var recommended = JsonNode.Parse(json)!;
+        Assert.Equal(0.9, recommended["percentile"]!.GetValue<double>());
+        Assert.Contains(recommended["rows"]!.AsArray(), r => r!["variant"]?.GetValue<string>() == "gold");
+
+        var (_, compared, _) = Run("", "compare", "--policy", Policy, "--candidate", Policy, "--tickets", Tickets, "--format", "csv");
+        var lines = Lines(compared);
+        Assert.Equal("service,variant,priority,metric,currentJudged,currentCompliance,candidateJudged,candidateCompliance,change", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.EndsWith(",0.0000", l, StringComparison.Ordinal));
+        var (_, comparedJson, _) = Run("", "compare", "--policy", Policy, "--candidate", Policy, "--tickets", Tickets, "--format", "json");
+        var document = JsonNode.Parse(comparedJson)!;
+        var first = document["rows"]![0]!;
+        Assert.Equal(first["current"]!["judged"]!.GetValue<int>(), first["candidate"]!["judged"]!.GetValue<int>());
+        Assert.Contains(document["credits"]!.AsArray(), c => c!["service"]!.GetValue<string>() == "erp");
+    }
+
+    [Fact]
     public void Recommend_rejects_a_percentile_outside_zero_to_a_hundred()
     {
         var (exitCode, output, error) = Run("", "recommend", "--policy", Policy, "--tickets", Tickets, "--percentile", "120");
