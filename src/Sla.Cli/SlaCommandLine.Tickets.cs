@@ -75,9 +75,11 @@ internal static partial class SlaCommandLine
         var toOption = new Option<string?>("--to") { Description = "Only results judged before this instant." };
         var periodOption = CommandLineWords.Choice("--period", "period", ReportingPeriod.Month, ReportingPeriod.Week, ReportingPeriod.Month, ReportingPeriod.Quarter);
         var formatOption = CommandLineWords.Format("--format", ReportFormat.Table, ReportFormat.Table, ReportFormat.Json, ReportFormat.Csv, ReportFormat.Html);
+        var sectionOption = CommandLineWords.Choice("--section", "section", ReportSection.Rows, ReportSection.Rows, ReportSection.Objectives, ReportSection.Credits);
+        sectionOption.Option.Description = "With --format csv, which table to write: rows (default), objectives or credits (the other formats hold all three).";
         var command = new Command("report", "Compliance per service, priority, metric and period; objectives; credits owed. With no files, runs on the bundled sample.")
         {
-            policyOption, ticketsOption, atOption, fromOption, toOption, periodOption.Option, formatOption.Option,
+            policyOption, ticketsOption, atOption, fromOption, toOption, periodOption.Option, formatOption.Option, sectionOption.Option,
         };
         command.SetAction(result =>
         {
@@ -86,13 +88,18 @@ internal static partial class SlaCommandLine
             {
                 return ExitCodes.Invalid;
             }
+            if (result.GetResult(sectionOption.Option) is not null && formatOption.Get(result) != ReportFormat.Csv)
+            {
+                console.Error.WriteLine("--section: it picks the table a CSV holds; the other formats hold the rows, objectives and credits together. Add --format csv.");
+                return ExitCodes.Invalid;
+            }
             if (PolicySource.Load(result.GetValue(policyOption)!, console) is not { } policy || CliFiles.OpenRead(result.GetValue(ticketsOption)!, console) is not { } tickets)
             {
                 return ExitCodes.Invalid;
             }
             using (tickets == console.InputStream ? null : tickets)
             {
-                return ReportCommand.Run(policy, tickets, at ?? clock.GetCurrentInstant(), periodOption.Get(result), from, to, formatOption.Get(result), console);
+                return ReportCommand.Run(policy, tickets, at ?? clock.GetCurrentInstant(), periodOption.Get(result), from, to, formatOption.Get(result), sectionOption.Get(result), console);
             }
         });
         return command;

@@ -23,13 +23,27 @@ internal enum ReportFormat
     Html,
 }
 
+/// <summary>Which table of a report a CSV holds.</summary>
+internal enum ReportSection
+{
+    /// <summary>The compliance rows.</summary>
+    Rows,
+
+    /// <summary>Each objective per period, with its figure and whether it was met.</summary>
+    Objectives,
+
+    /// <summary>The credits owed.</summary>
+    Credits,
+}
+
 /// <summary>
 /// <c>sla report</c>: evaluates tickets (streaming, on every core) and prints compliance per service,
 /// priority, metric and period, the objectives and the credits owed.
 /// </summary>
 internal static class ReportCommand
 {
-    public static int Run(PolicySet policy, Stream tickets, Instant now, ReportingPeriod period, Instant? from, Instant? to, ReportFormat format, CliConsole console)
+    public static int Run(PolicySet policy, Stream tickets, Instant now, ReportingPeriod period, Instant? from, Instant? to, ReportFormat format, ReportSection section,
+        CliConsole console)
     {
         var builder = new ComplianceReportBuilder(policy, period, from, to);
         var outcome = TicketStream.Evaluate(tickets, now, [policy], e => builder.Add(e[0]), console);
@@ -43,6 +57,9 @@ internal static class ReportCommand
                 break;
             case ReportFormat.Html:
                 console.Out.Write(HtmlReport.Render(policy, report, now));
+                break;
+            case ReportFormat.Csv when section != ReportSection.Rows:
+                WriteCsvSection(report, section, console.Out);
                 break;
             case ReportFormat.Csv:
                 console.Out.WriteLine(byVariant
@@ -64,6 +81,28 @@ internal static class ReportCommand
                 break;
         }
         return outcome.ExitCode;
+    }
+
+    /// <summary>The objectives or the credits as CSV, with the rows' conventions (fractions, empty for none).</summary>
+    private static void WriteCsvSection(ComplianceReport report, ReportSection section, TextWriter output)
+    {
+        static string Fraction(decimal? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "";
+        if (section == ReportSection.Objectives)
+        {
+            output.WriteLine("service,variant,priority,metric,period,judged,compliance,atLeast,met");
+            foreach (var o in report.Objectives)
+            {
+                output.WriteLine(Csv.Row([o.Objective.Service, o.Objective.Variant ?? "", o.Objective.Priority ?? "", PolicyNames.Of(o.Objective.Metric), o.Period.Label,
+                    Number(o.Count), Fraction(o.Compliance), Fraction(o.Objective.AtLeast), o.IsMet ? "true" : "false"]));
+            }
+            return;
+        }
+        output.WriteLine("service,variant,priority,metric,period,compliance,below,creditPercent");
+        foreach (var c in report.Credits)
+        {
+            output.WriteLine(Csv.Row([c.Service, c.Variant ?? "", c.Priority ?? "", PolicyNames.Of(c.Metric), c.Period.Label, Fraction(c.Compliance), Fraction(c.Tier.Below),
+                c.Tier.CreditPercent.ToString(CultureInfo.InvariantCulture)]));
+        }
     }
 
     /// <summary>Whether any version of the policy has variants: reports then group by variant too.</summary>

@@ -26,6 +26,23 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_csv_sections_hold_the_objectives_and_the_credits()
+    {
+        var (exitCode, objectives, _) = Run("", "report", "--policy", Policy, "--tickets", Sample("tickets.jsonl"), "--at", "2026-04-15T00:00:00Z", "--format", "csv", "--section", "objectives");
+        Assert.Equal(0, exitCode);
+        var lines = Lines(objectives);
+        Assert.Equal("service,variant,priority,metric,period,judged,compliance,atLeast,met", lines[0]);
+        Assert.Matches(@"^email,,P1,resolution,2026-01,\d+,0\.\d{4},0\.9800,(true|false)$", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("email,gold,,firstResponse,2026-01,", StringComparison.Ordinal));
+        var (_, credits, _) = Run("", "report", "--policy", Policy, "--tickets", Sample("tickets.jsonl"), "--at", "2026-04-15T00:00:00Z", "--format", "csv", "--section", "credits");
+        Assert.Equal("service,variant,priority,metric,period,compliance,below,creditPercent", Lines(credits)[0]);
+        Assert.All(Lines(credits).Skip(1), l => Assert.Matches(@"^(email|erp),,,resolution,2026-\d\d,0\.\d{4},0\.\d{4},\d+$", l));
+        var (misplaced, output, error) = Run("", "report", "--section", "credits");
+        Assert.Equal((2, "", "--section: it picks the table a CSV holds; the other formats hold the rows, objectives and credits together. Add --format csv."),
+            (misplaced, output, error.Trim()));
+    }
+
+    [Fact]
     public void Report_as_json_adds_up()
     {
         var (exitCode, output, _) = Run("", "report", "--policy", Policy, "--tickets", Sample("tickets.jsonl"), "--format", "json", "--period", "quarter");
