@@ -110,3 +110,25 @@ public sealed class SlaJsonOptionsTests
         Assert.Contains("A policy needs an id.", Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<PolicySet>("""{"name":"x","versions":[]}""", Options)).Message,
             StringComparison.Ordinal);
 }
+
+/// <summary>A host's source-generated context: the converters need no reflection, so they serve it as they serve reflection.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(TicketEvaluation))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Immutable.ImmutableArray<MetricDeadline>))]
+public sealed partial class HostJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
+
+/// <summary>The same wire format through a source-generated context.</summary>
+public sealed class SourceGeneratedHostTests
+{
+    [Fact]
+    public void A_source_generated_context_on_configured_options_writes_and_reads_the_same_json()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = HostJsonContext.Default }.ConfigureForSla();
+        var reflection = new JsonSerializerOptions().ConfigureForSla();
+        var policy = PolicyDocument.Parse(RepositoryFiles.Read("samples", "policy.json"));
+        var created = Instant.FromUtc(2026, 3, 2, 6, 15);
+        var evaluation = ComplianceEvaluator.Evaluate(policy, new Ticket("T-1", "email", "P1", created, [TicketEvent.AgentReply(created + Duration.FromMinutes(5))]), created + Duration.FromHours(1));
+        var json = JsonSerializer.Serialize(evaluation, options);
+        Assert.Equal(JsonSerializer.Serialize(evaluation, reflection), json);
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<TicketEvaluation>(json, options), options));
+    }
+}
