@@ -10,14 +10,26 @@ internal static class CliFiles
     /// <returns>The text, or <see langword="null"/> after writing <c>PATH: cannot be read: ...</c> to standard error.</returns>
     public static string? ReadText(string path, CliConsole console) => Open(path, console, ReadDocument);
 
+    /// <summary>The sample files inside sla, each under the path the commands default to.</summary>
+    public static readonly string[] BundledSamples = ["samples/policy.json", "samples/tickets.jsonl", "samples/outages.jsonl"];
+
+    /// <summary>
+    /// A bundled sample's path that names no file here (run outside a clone): the copy inside sla, so <c>sla report</c> with
+    /// no files works wherever the tool is installed. A file at that path, in a clone or made by the user, wins.
+    /// </summary>
+    private static Stream? Bundled(string path) =>
+        Array.IndexOf(BundledSamples, path.Replace('\\', '/')) >= 0 && !File.Exists(path)
+            ? typeof(CliFiles).Assembly.GetManifestResourceStream(path.Replace('\\', '/'))
+            : null;
+
     /// <summary>Opens a file for reading, or standard input for <c>-</c>.</summary>
     /// <returns>The stream (the caller disposes it unless it is <see cref="CliConsole.InputStream"/>), or <see langword="null"/> after reporting why not.</returns>
     public static Stream? OpenRead(string path, CliConsole console) =>
-        path == "-" ? console.InputStream : Open<Stream>(path, console, File.OpenRead);
+        path == "-" ? console.InputStream : Open(path, console, p => Bundled(p) ?? File.OpenRead(p));
 
     private static string ReadDocument(string path)
     {
-        using var file = File.OpenRead(path);
+        using var file = Bundled(path) ?? File.OpenRead(path);
         using var bytes = new MemoryStream();
         // Read one byte past the limit to know it was passed, without reading on forever (a device, a huge file).
         var buffer = new byte[1 << 16];
