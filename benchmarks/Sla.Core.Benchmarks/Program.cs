@@ -16,6 +16,11 @@ if (args is ["--generate-outages", var outageCount, var outagePath])
     TicketFileGenerator.WriteOutages(int.Parse(outageCount, System.Globalization.CultureInfo.InvariantCulture), outagePath);
     return;
 }
+if (args is ["--throughput", .. var rest])
+{
+    Environment.ExitCode = ThroughputRun.Run(rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
 if (args.Contains("--memory"))
 {
     MemoryReport.Print();
