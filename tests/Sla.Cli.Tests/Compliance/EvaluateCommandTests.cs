@@ -11,6 +11,24 @@ public sealed class EvaluateCommandTests
     private const string FormatsTicket = """{"id":"T-1","service":"email","priority":"P2","created":"2026-03-02T06:15:00Z","events":[{"at":"2026-03-02T06:40:00Z","type":"agentReply"},{"at":"2026-03-02T07:10:00Z","type":"customerMessage"},{"at":"2026-03-02T08:00:00Z","type":"status","status":"pending"},{"at":"2026-03-03T09:00:00Z","type":"status","status":"open"},{"at":"2026-03-03T10:00:00Z","type":"priority","priority":"P1"},{"at":"2026-03-03T11:00:00Z","type":"resolved"},{"at":"2026-03-04T08:00:00Z","type":"reopened"},{"at":"2026-03-04T09:00:00Z","type":"agentNote"}]}""";
 
     [Fact]
+    public void The_worked_ticket_in_the_docs_gives_the_output_shown_beside_it()
+    {
+        var page = Sla.Tests.Shared.RepositoryFiles.Read("docs", "evaluation.md");
+        var section = page.IndexOf("## A worked ticket", StringComparison.Ordinal);
+        string Block(int from)
+        {
+            var start = page.IndexOf("```json\n", from, StringComparison.Ordinal) + "```json\n".Length;
+            return page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+        }
+        var ticket = Block(section);
+        Assert.Equal(FormatsTicket, ticket.Trim());
+        var shown = Block(page.IndexOf("--at 2026-03-04T12:00:00Z` writes:", section, StringComparison.Ordinal));
+        var (exitCode, output, _) = Run(ticket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(JsonNode.Parse(shown)!.ToJsonString(), JsonNode.Parse(output)!.ToJsonString());
+    }
+
+    [Fact]
     public void The_formats_ticket_as_JSON_Lines()
     {
         var (exitCode, output, error) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z");
