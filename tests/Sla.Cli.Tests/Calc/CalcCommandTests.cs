@@ -102,6 +102,22 @@ public sealed class CalcCommandTests
     }
 
     [Fact]
+    public void The_calc_table_in_the_docs_answers_as_shown_for_the_calendar_it_names()
+    {
+        var calendars = Sla.Tests.Shared.RepositoryFiles.Read("docs", "calendars.md");
+        var json = calendars.IndexOf("## The JSON document", StringComparison.Ordinal);
+        var start = calendars.IndexOf("```json\n", json, StringComparison.Ordinal) + "```json\n".Length;
+        var calendar = TempFile(calendars[start..calendars.IndexOf("```", start, StringComparison.Ordinal)]);
+        var cli = Sla.Tests.Shared.RepositoryFiles.Read("docs", "cli.md");
+        var table = cli[cli.IndexOf("| request | response |", StringComparison.Ordinal)..cli.IndexOf("(The answers are for", StringComparison.Ordinal)];
+        var rows = System.Text.RegularExpressions.Regex.Matches(table, @"^\| `(?<request>\{.*?\})` \| `(?<response>\{.*?\})` \|$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal(4, rows.Count);
+        var (exitCode, output, _) = Run(string.Join('\n', rows.Select(r => r.Groups["request"].Value)), "calc", "--calendar", calendar);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(rows.Select(r => r.Groups["response"].Value), Lines(output));
+    }
+
+    [Fact]
     public void A_policys_24x7_calendar_is_the_built_in_one()
     {
         var policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
