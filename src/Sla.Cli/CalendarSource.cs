@@ -96,3 +96,24 @@ internal sealed class CalendarSource
         return new([.. chosen.OrderBy(c => c.EffectiveFrom).Select(c => version is null ? c : c with { EffectiveFrom = null })]);
     }
 }
+
+/// <summary>
+/// The calendar of a source for each local date: the one of the version in force at the date's start (in the zone of the
+/// calendar in force before it), so a list of days crosses from one version of a policy to the next where it comes into force.
+/// </summary>
+internal sealed class CalendarsByDate(CalendarSource source, BusinessCalendar first)
+{
+    private BusinessCalendar current = first;
+
+    /// <summary>The calendar in force on the first date asked about (or now).</summary>
+    public BusinessCalendar First { get; } = first;
+
+    public BusinessCalendar On(LocalDate date)
+    {
+        current = source.At(date.AtStartOfDayInZone(current.Zone).ToInstant(), out _) ?? current;
+        return current;
+    }
+
+    /// <summary>Today in the zone of the calendar in force now.</summary>
+    public LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(First.Zone).Date;
+}

@@ -48,7 +48,18 @@ internal static class CommandLineWords
             .Where(c => c.Distance <= Math.Max(1, c.Name.Length / 3))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .FirstOrDefault();
-        return nearest.Name is null ? $"'{token}' is not a command or option here." : $"'{token}' is not a command or option here. Did you mean '{nearest.Name}'?";
+        return nearest.Name is null || nearest.Name == token
+            ? $"'{token}' is not a command or option here."
+            : $"'{token}' is not a command or option here. Did you mean '{nearest.Name}'?";
+    }
+
+    /// <summary>System.CommandLine's sentence for a value it cannot read as a number, without .NET's type names.</summary>
+    public static string InUsersWords(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type 'System\.(?<type>Int32|Int64|Double|Decimal)'\.?");
+        return match.Success
+            ? $"{match.Groups["option"].Value}: '{match.Groups["value"].Value}' is not {(match.Groups["type"].Value.StartsWith("Int", StringComparison.Ordinal) ? "a whole number" : "a number")}."
+            : message;
     }
 
     private static IEnumerable<Option> Options(Command command)

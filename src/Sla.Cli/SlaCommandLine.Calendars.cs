@@ -33,8 +33,8 @@ internal static partial class SlaCommandLine
         return command;
     }
 
-    private static Option<string?> VersionOption() =>
-        new("--version") { Description = "With a policy document, the version whose calendar to use (default: the version in force at each request's instant)." };
+    private static Option<string?> VersionOption(string byDefault = "the version in force at each request's instant") =>
+        new("--version") { Description = $"With a policy document, the version whose calendar to use (default: {byDefault})." };
 
     private static Command CalendarCheck(CliConsole console, IClock clock)
     {
@@ -46,7 +46,7 @@ internal static partial class SlaCommandLine
             Description = $"How many closed or shortened days to list (default {CalendarCheckCommand.DefaultCount}).",
             DefaultValueFactory = _ => CalendarCheckCommand.DefaultCount,
         };
-        var versionOption = VersionOption();
+        var versionOption = VersionOption("the version in force on each date");
         var command = new Command("check", "Validate a calendar and summarise it: zone, weekly hours, the next closed days.")
         {
             fileArgument,
@@ -58,20 +58,20 @@ internal static partial class SlaCommandLine
         command.SetAction(result =>
         {
             var count = result.GetValue(countOption);
-            if (count < 0)
+            if (count < 1)
             {
-                console.Error.WriteLine($"--count: {count} is negative: give how many days to list, such as 20.");
+                console.Error.WriteLine($"--count: {count} lists nothing: give how many days to list, such as 20.");
                 return ExitCodes.Invalid;
             }
             if (!TryDate(result.GetValue(fromOption), "--from", console, out var from))
             {
                 return ExitCodes.Invalid;
             }
-            if (CalendarAt(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendar)
+            if (CalendarsOn(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendarOn)
             {
                 return ExitCodes.Invalid;
             }
-            return CalendarCheckCommand.Run(calendar, from ?? clock.GetCurrentInstant().InZone(calendar.Zone).Date, count, console);
+            return CalendarCheckCommand.Run(calendarOn, from ?? calendarOn.Today(clock), count, console);
         });
         return command;
     }
@@ -84,7 +84,7 @@ internal static partial class SlaCommandLine
         var toOption = new Option<string?>("--to") { Description = "The last date, included (yyyy-MM-dd); default four weeks after --from." };
         var closedOnlyOption = new Option<bool>("--closed-only") { Description = "Only the dates a rule or exception closes or shortens." };
         var formatOption = CommandLineWords.Format("--format", DaysFormat.Table, DaysFormat.Table, DaysFormat.Json, DaysFormat.Csv);
-        var versionOption = VersionOption();
+        var versionOption = VersionOption("the version in force on each date");
         var command = new Command("days", "Each date's hours over a range, and the holiday or exception that closed or shortened it.")
         {
             fileArgument,
@@ -101,18 +101,18 @@ internal static partial class SlaCommandLine
             {
                 return ExitCodes.Invalid;
             }
-            if (CalendarAt(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendar)
+            if (CalendarsOn(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendarOn)
             {
                 return ExitCodes.Invalid;
             }
-            var first = from ?? clock.GetCurrentInstant().InZone(calendar.Zone).Date;
+            var first = from ?? calendarOn.Today(clock);
             var last = to ?? (first <= BusinessCalendar.LastDate.PlusDays(-27) ? first.PlusDays(27) : BusinessCalendar.LastDate);
             if (last < first)
             {
                 console.Error.WriteLine($"--to: {last:yyyy-MM-dd} is before the first date, {first:yyyy-MM-dd}.");
                 return ExitCodes.Invalid;
             }
-            return CalendarDaysCommand.Run(calendar, first, last, result.GetValue(closedOnlyOption), formatOption.Get(result), console);
+            return CalendarDaysCommand.Run(calendarOn, first, last, result.GetValue(closedOnlyOption), formatOption.Get(result), console);
         });
         return command;
     }
@@ -139,8 +139,11 @@ internal static partial class SlaCommandLine
         return true;
     }
 
-    /// <summary>The calendar a file names (of the policy version in force on <paramref name="from"/>, or now), or <see langword="null"/> after saying why.</summary>
-    private static BusinessCalendar? CalendarAt(string file, string? id, string? version, LocalDate? from, IClock clock, CliConsole console)
+    /// <summary>
+    /// The calendar a file names, date by date (a policy's versions may each define it: each date uses the version in force
+    /// at its start), or <see langword="null"/> after saying why (no version in force on the first date, or now).
+    /// </summary>
+    private static CalendarsByDate? CalendarsOn(string file, string? id, string? version, LocalDate? from, IClock clock, CliConsole console)
     {
         var calendars = CalendarSource.Load(file, id, version, console);
         if (calendars is null)
@@ -153,6 +156,6 @@ internal static partial class SlaCommandLine
             console.Error.WriteLine($"{file}: {error}");
             return null;
         }
-        return calendar;
+        return new CalendarsByDate(calendars, calendar);
     }
 }

@@ -22,8 +22,8 @@ internal static partial class SlaCommandLine
         if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Subcommands.Count > 0 && parsed.UnmatchedTokens.Count == 0
             && parsed.Errors.All(e => e.SymbolResult is CommandResult))
         {
-            // 'sla' or 'sla calendar' alone: show what can follow rather than an error.
-            parsed = root.Parse([.. args, "--help"]);
+            // 'sla' or 'sla calendar' alone: show what can follow rather than an error ('--help' before any '--', which ends options).
+            parsed = root.Parse([.. args.TakeWhile(a => a != "--"), "--help"]);
         }
         else if (parsed.Errors.Count > 0)
         {
@@ -32,7 +32,7 @@ internal static partial class SlaCommandLine
             foreach (var error in parsed.Errors.Where(e => !unknown.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))
                 && !(unknown.Count > 0 && e.SymbolResult is CommandResult)))
             {
-                console.Error.WriteLine(error.Message);
+                console.Error.WriteLine(CommandLineWords.InUsersWords(error.Message));
             }
             foreach (var token in parsed.UnmatchedTokens)
             {

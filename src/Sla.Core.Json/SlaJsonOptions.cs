@@ -14,10 +14,12 @@ namespace Sla.Core.Json;
 /// <summary>
 /// Configures <see cref="JsonSerializerOptions"/> so every public type a host returns (evaluations and their results,
 /// deadlines, report rows, objectives and credits, recommendations, calendars' days, policies and calendars) goes out,
-/// and comes back, in the wire format the <c>sla</c> tool and the documents use: camelCase names, instants such as
+/// and comes back, in the text forms the <c>sla</c> tool and the documents use: camelCase names, instants such as
 /// <c>2026-03-27T13:30:00Z</c>, durations such as <c>PT4H30M</c>, local dates <c>2026-03-27</c>, local times <c>16:00</c>,
 /// windows <c>09:00-17:30</c>, enums by their lower-camel names (<c>atRisk</c>), metrics by id, targets as in a policy
-/// document (<c>{"within":"PT4H","calendar":"london"}</c>), policies and calendars as whole documents.
+/// document (<c>{"within":"PT4H","calendar":"london"}</c>), policies and calendars as whole documents. The records keep
+/// their own shape (a result's target is an object here, where <c>sla evaluate</c>'s flatter lines for scripts write
+/// <c>"target":"PT4H","calendar":"london"</c>).
 /// </summary>
 /// <example>
 /// <code>
@@ -122,6 +124,10 @@ public static class SlaJsonOptions
             }
             string? Text(string name) => target.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             var calendar = Text("calendar");
+            if (target.TryGetProperty("within", out _) == target.TryGetProperty("businessDays", out _))
+            {
+                throw new JsonException("A target is exactly one of: within (a duration such as PT4H) or businessDays (a whole number, with optional cutoff and at).");
+            }
             if (Text("within") is { } within)
             {
                 return DurationText.TryParse(within, out var duration, out var problem) && duration > Duration.Zero

@@ -17,8 +17,9 @@ internal static class CalendarCheckCommand
 
     private static LocalDate LastDate => BusinessCalendar.LastDate;
 
-    public static int Run(BusinessCalendar calendar, LocalDate from, int count, CliConsole console)
+    public static int Run(CalendarsByDate calendarOn, LocalDate from, int count, CliConsole console)
     {
+        var calendar = calendarOn.On(from);
         var output = console.Out;
         output.WriteLine($"Calendar {calendar.Id} is valid.");
         output.WriteLine($"  Time zone:  {calendar.Zone.Id} ({calendar.TimeZoneProviderVersion})");
@@ -37,8 +38,9 @@ internal static class CalendarCheckCommand
         var searched = 0;
         for (var date = from; searched < DaysSearched && shown < count && date <= LastDate; date = date.PlusDays(1), searched++)
         {
-            var day = calendar.GetDay(date);
-            if (!IsClosedOrShortened(calendar, day))
+            var dated = calendarOn.On(date);
+            var day = dated.GetDay(date);
+            if (!IsClosedOrShortened(dated, day))
             {
                 continue;
             }

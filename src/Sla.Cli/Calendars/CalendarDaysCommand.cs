@@ -27,18 +27,29 @@ internal enum DaysFormat
 /// </summary>
 internal static class CalendarDaysCommand
 {
-    public static int Run(BusinessCalendar calendar, LocalDate from, LocalDate to, bool closedOnly, DaysFormat format, CliConsole console)
+    /// <summary>How many days the JSON writer holds before it hands them on, so a range of centuries streams.</summary>
+    private const int JsonDaysPerFlush = 512;
+
+    public static int Run(CalendarsByDate calendarOn, LocalDate from, LocalDate to, bool closedOnly, DaysFormat format, CliConsole console)
     {
         var output = console.Out;
-        var days = Dates(from, to).Select(calendar.GetDay).Where(day => !closedOnly || CalendarCheckCommand.IsClosedOrShortened(calendar, day));
+        var calendar = calendarOn.First;
+        var days = Dates(from, to).Select(date => (Calendar: calendarOn.On(date), Date: date)).Select(d => (d.Calendar, Day: d.Calendar.GetDay(d.Date)))
+            .Where(d => !closedOnly || CalendarCheckCommand.IsClosedOrShortened(d.Calendar, d.Day)).Select(d => d.Day);
         switch (format)
         {
             case DaysFormat.Json:
                 using (var writer = new Utf8JsonWriter(console.OutputStream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
                     writer.WriteStartArray();
+                    var pending = 0;
                     foreach (var day in days)
                     {
+                        if (++pending == JsonDaysPerFlush)
+                        {
+                            writer.Flush();
+                            pending = 0;
+                        }
                         writer.WriteStartObject();
                         writer.WriteString("date", Date(day.Date));
                         writer.WriteString("weekday", Weekday(day.Date));

@@ -65,7 +65,11 @@ public sealed record MetricResult(
     double? Warning,
     Instant? NextChangeAt,
     string Service,
-    string? Variant);
+    string? Variant)
+{
+    /// <summary>Gets the explanation segments; empty (never a default array) when not asked for.</summary>
+    public ImmutableArray<ExplanationSegment> Segments { get; init; } = Segments.IsDefault ? [] : Segments;
+}
 
 /// <summary>How a stretch of a metric's clock was treated.</summary>
 public enum SegmentKind
@@ -102,6 +106,9 @@ public sealed record ExplanationSegment(Interval Interval, SegmentKind Kind, str
 /// <param name="Error">Why the ticket could not be evaluated (a sentence naming the ticket and the event), or <see langword="null"/>.</param>
 public sealed record TicketEvaluation(string TicketId, string? Service, string? PolicyVersion, ImmutableArray<MetricResult> Metrics, string? Error)
 {
+    /// <summary>Gets the results, metric by metric; empty (never a default array) when there are none.</summary>
+    public ImmutableArray<MetricResult> Metrics { get; init; } = Metrics.IsDefault ? [] : Metrics;
+
     /// <summary>Gets a value indicating whether the ticket was evaluated.</summary>
     public bool IsValid => Error is null;
 

@@ -66,13 +66,41 @@ public sealed class CalendarDaysCommandTests
         Assert.Equal(29, Lines(output).Length);
     }
 
+    private const string TwoVersions = """
+        { "id": "p", "name": "P", "versions": [
+          { "version": "1", "effectiveFrom": "2026-01-01T00:00:00Z", "priorities": ["P1"], "services": [],
+            "calendars": [ { "id": "office", "timeZone": "UTC", "weekly": { "monday": ["09:00-17:00"], "tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"],
+              "thursday": ["09:00-17:00"], "friday": ["09:00-17:00"] } } ] },
+          { "version": "2", "effectiveFrom": "2026-07-01T00:00:00Z", "priorities": ["P1"], "services": [],
+            "calendars": [ { "id": "office", "timeZone": "UTC", "weekly": { "monday": ["09:00-17:00"], "tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"],
+              "thursday": ["09:00-17:00"], "friday": ["09:00-12:00"] }, "exceptions": [ { "date": "2026-07-03", "name": "Summer day", "hours": [] } ] } ] } ] }
+        """;
+
+    [Fact]
+    public void Each_date_uses_the_calendar_of_the_policy_version_in_force_on_it()
+    {
+        var policy = TempFile(TwoVersions);
+        var (exitCode, output, error) = Run("", "calendar", "days", policy, "--from", "2026-06-26", "--to", "2026-07-10", "--format", "csv");
+        Assert.Equal((0, ""), (exitCode, error));
+        var rows = Lines(output);
+        Assert.Contains("2026-06-26,friday,09:00-17:00,PT8H,", rows);
+        Assert.Contains("2026-07-03,friday,,PT0S,Summer day", rows);
+        Assert.Contains("2026-07-10,friday,09:00-12:00,PT3H,", rows);
+        var (_, check, _) = Run("", "calendar", "check", policy, "--from", "2026-06-01", "--count", "1");
+        Assert.Contains("2026-07-03 Fri  closed                     Summer day", Lines(check));
+        var (_, pinned, _) = Run("", "calendar", "days", policy, "--from", "2026-07-03", "--to", "2026-07-03", "--version", "1", "--format", "csv");
+        Assert.Equal("2026-07-03,friday,09:00-17:00,PT8H,", Lines(pinned)[1]);
+    }
+
     [Fact]
     public void Check_lists_as_many_closed_days_as_count_asks()
     {
         var (exitCode, output, _) = Run("", "calendar", "check", London, "--from", "2027-12-01", "--count", "3");
         Assert.Equal(0, exitCode);
         Assert.Equal(3, Lines(output).SkipWhile(l => !l.StartsWith("Next closed", StringComparison.Ordinal)).Skip(1).Count());
-        var (negative, _, error) = Run("", "calendar", "check", London, "--count", "-1");
-        Assert.Equal((2, "--count: -1 is negative: give how many days to list, such as 20."), (negative, error.Trim()));
+        var (negative, _, error) = Run("", "calendar", "check", London, "--count", "0");
+        Assert.Equal((2, "--count: 0 lists nothing: give how many days to list, such as 20."), (negative, error.Trim()));
+        var (words, _, notNumber) = Run("", "calendar", "check", London, "--count", "abc");
+        Assert.Equal((2, "--count: 'abc' is not a whole number."), (words, Lines(notNumber)[0]));
     }
 }

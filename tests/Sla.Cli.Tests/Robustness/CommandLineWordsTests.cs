@@ -9,6 +9,7 @@ public sealed class CommandLineWordsTests
     [InlineData(new string[0], " [command] [options]")]
     [InlineData(new[] { "calendar" }, " calendar [command] [options]")]
     [InlineData(new[] { "policy" }, " policy [command] [options]")]
+    [InlineData(new[] { "--" }, " [command] [options]")]
     public void A_command_with_nothing_after_it_prints_its_help(string[] args, string usage)
     {
         var (exitCode, output, error) = Run("", args);
@@ -23,6 +24,7 @@ public sealed class CommandLineWordsTests
     [InlineData(new[] { "report", "--formt", "json" }, "'--formt' is not a command or option here. Did you mean '--format'?\n'json' is not a command or option here.\nRun 'sla report --help' for usage.")]
     [InlineData(new[] { "report", "--verbos" }, "'--verbos' is not a command or option here. Did you mean '--verbose'?\nRun 'sla report --help' for usage.")]
     [InlineData(new[] { "frobnicate" }, "'frobnicate' is not a command or option here.\nRun 'sla --help' for usage.")]
+    [InlineData(new[] { "--", "evaluate" }, "'evaluate' is not a command or option here.\nRun 'sla --help' for usage.")]
     public void A_word_it_does_not_know_gets_the_nearest_one(string[] args, string message)
     {
         var (exitCode, output, error) = Run("", args);

@@ -99,6 +99,7 @@ public sealed class SlaJsonOptionsTests
     [InlineData("{\"within\":\"PT0S\"}", "target 'PT0S': a duration target must be more than zero.")]
     [InlineData("{\"businessDays\":-1}", "businessDays -1 is negative: use 0 for the day the ticket is received.")]
     [InlineData("{\"calendar\":\"x\"}", "A target is exactly one of")]
+    [InlineData("{\"within\":\"PT4H\",\"businessDays\":2}", "A target is exactly one of")]
     public void A_target_that_is_not_one_says_why(string json, string expected)
     {
         var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<SlaTarget>(json, Options));
