@@ -23,14 +23,15 @@ internal static partial class SlaCommandLine
         var serviceOption = new Option<string>("--service") { Description = "The service id.", Required = true };
         var priorityOption = new Option<string>("--priority") { Description = "The priority.", Required = true };
         var createdOption = new Option<string>("--created") { Description = "When the ticket was created (ISO-8601 with Z or an offset).", Required = true };
-        var jsonOption = new Option<bool>("--json") { Description = "Write one JSON object instead of a table." };
+        var jsonOption = new Option<bool>("--json") { Description = "The same as --format json." };
+        var formatOption = CommandLineWords.Format("--format", Reports.ReportFormat.Table, Reports.ReportFormat.Table, Reports.ReportFormat.Json);
         var attributeOption = new Option<string[]>("--attribute")
         {
             Description = "An attribute of the ticket as NAME=VALUE, such as tier=gold (repeat for more): it chooses the service's variant.",
         };
         var command = new Command("deadline", "Every metric's deadline for a new ticket.")
         {
-            policyOption, serviceOption, priorityOption, createdOption, attributeOption, jsonOption,
+            policyOption, serviceOption, priorityOption, createdOption, attributeOption, formatOption.Option, jsonOption,
         };
         command.SetAction(result =>
         {
@@ -45,7 +46,8 @@ internal static partial class SlaCommandLine
                 return ExitCodes.Invalid;
             }
             return PolicySource.Load(result.GetValue(policyOption)!, console) is { } policy
-                ? DeadlineCommand.Run(policy, result.GetValue(serviceOption)!, result.GetValue(priorityOption)!, created, attributes, result.GetValue(jsonOption), console)
+                ? DeadlineCommand.Run(policy, result.GetValue(serviceOption)!, result.GetValue(priorityOption)!, created, attributes,
+                    result.GetValue(jsonOption) || formatOption.Get(result) == Reports.ReportFormat.Json, console)
                 : ExitCodes.Invalid;
         });
         return command;

@@ -94,7 +94,7 @@ public sealed class PolicyCommandTests
         Assert.Equal(0, exitCode);
         Assert.Equal("email (variant gold) P1, created 2026-03-06T11:30:00Z, policy version 2026.1:", Lines(output)[0]);
         Assert.Contains(Lines(output), l => l.StartsWith("resolution     PT3H on 24x7", StringComparison.Ordinal) && l.Contains("2026-03-06T14:30:00Z", StringComparison.Ordinal));
-        var (_, json, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "tier=gold", "--json");
+        var (_, json, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "tier=gold", "--format", "json");
         Assert.Equal("gold", JsonNode.Parse(json)!["variant"]!.GetValue<string>());
         var (_, standard, _) = Run("", "deadline", "--policy", Sample, "--service", "email", "--priority", "P1", "--created", "2026-03-06T14:30:00+03:00", "--attribute", "tier=standard", "--json");
         Assert.Null(JsonNode.Parse(standard)!["variant"]);
