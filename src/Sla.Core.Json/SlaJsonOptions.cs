@@ -48,7 +48,10 @@ public static class SlaJsonOptions
         JsonConverter[] ours =
         [
             new DurationConverter(), new LocalTimeConverter(), new MetricConverter(), new TargetConverter(), new TimeWindowConverter(),
-            new PolicyConverter(zones), new CalendarConverter(zones), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+            new DocumentConverter<PolicySet>("policy", json => (PolicyDocument.TryParse(json, out var policy, out var problems, zones) ? policy : null, problems), PolicyDocument.Write),
+            new DocumentConverter<BusinessCalendar>("calendar", json => (CalendarDocument.TryParse(json, out var calendar, out var problems, zones) ? calendar : null, problems),
+                CalendarDocument.Write),
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
         ];
         for (var i = 0; i < ours.Length; i++)
         {
@@ -155,67 +158,27 @@ public static class SlaJsonOptions
                 text is null ? null : TimeOfDayText.TryParse(text, out var time) ? time : throw Invalid("local time", text, "write HH:mm, for example 16:00.");
         }
 
-        public override void Write(Utf8JsonWriter writer, SlaTarget value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            switch (value)
-            {
-                case DurationTarget duration:
-                    writer.WriteString("within", DurationText.Format(duration.Within));
-                    break;
-                case BusinessDaysTarget days:
-                    writer.WriteNumber("businessDays", days.Days.Days);
-                    if (days.Days.Cutoff is { } cutoff)
-                    {
-                        writer.WriteString("cutoff", TimeOfDayText.Format(cutoff));
-                    }
-                    if (days.Days.At is { } at)
-                    {
-                        writer.WriteString("at", TimeOfDayText.Format(at));
-                    }
-                    break;
-            }
-            if (value.CalendarId is { } calendar)
-            {
-                writer.WriteString("calendar", calendar);
-            }
-            writer.WriteEndObject();
-        }
-
+        public override void Write(Utf8JsonWriter writer, SlaTarget value, JsonSerializerOptions options) => PolicyDocumentWriter.WriteTarget(writer, value);
     }
 
-    /// <summary>A policy as its document: written whole, read through <see cref="PolicyDocument"/> with every check.</summary>
-    private sealed class PolicyConverter(IDateTimeZoneProvider zones) : JsonConverter<PolicySet>
+    /// <summary>
+    /// A policy or a calendar as its document: written whole, read back through the document's reader with every check, so
+    /// an invalid one is a <see cref="JsonException"/> listing its problems.
+    /// </summary>
+    private sealed class DocumentConverter<T>(string what, Func<string, (T? Value, IEnumerable<ValidationProblem> Problems)> read, Func<T, string> write)
+        : JsonConverter<T>
+        where T : class
     {
-        public override PolicySet Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             using var document = JsonDocument.ParseValue(ref reader);
-            return PolicyDocument.TryParse(document.RootElement.GetRawText(), out var policy, out var problems, zones)
-                ? policy
-                : throw new JsonException($"Not a valid policy: {string.Join(" ", problems.Where(p => p.Severity == ValidationSeverity.Error))}");
+            var (value, problems) = read(document.RootElement.GetRawText());
+            return value ?? throw new JsonException($"Not a valid {what}: {string.Join(" ", problems.Where(p => p.Severity == ValidationSeverity.Error))}");
         }
 
-        public override void Write(Utf8JsonWriter writer, PolicySet value, JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
-            using var document = JsonDocument.Parse(PolicyDocument.Write(value));
-            document.RootElement.WriteTo(writer);
-        }
-    }
-
-    /// <summary>A calendar as its document: written whole, read through <see cref="CalendarDocument"/> with every check.</summary>
-    private sealed class CalendarConverter(IDateTimeZoneProvider zones) : JsonConverter<BusinessCalendar>
-    {
-        public override BusinessCalendar Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            using var document = JsonDocument.ParseValue(ref reader);
-            return CalendarDocument.TryParse(document.RootElement.GetRawText(), out var calendar, out var problems, zones)
-                ? calendar
-                : throw new JsonException($"Not a valid calendar: {string.Join(" ", problems.Where(p => p.Severity == ValidationSeverity.Error))}");
-        }
-
-        public override void Write(Utf8JsonWriter writer, BusinessCalendar value, JsonSerializerOptions options)
-        {
-            using var document = JsonDocument.Parse(CalendarDocument.Write(value));
+            using var document = JsonDocument.Parse(write(value));
             document.RootElement.WriteTo(writer);
         }
     }

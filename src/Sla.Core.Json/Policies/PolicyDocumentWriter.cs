@@ -131,7 +131,8 @@ internal static class PolicyDocumentWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteTarget(Utf8JsonWriter writer, SlaTarget target)
+    /// <summary>A target as a policy document writes it (hosts' JSON writes it the same way).</summary>
+    internal static void WriteTarget(Utf8JsonWriter writer, SlaTarget target)
     {
         writer.WriteStartObject();
         switch (target)
