@@ -14,9 +14,9 @@ public sealed record ReportPeriod(ReportingPeriod Kind, LocalDate FirstDate, Ins
     /// <summary>Gets the period's label: <c>2026-W10</c>, <c>2026-03</c> or <c>2026-Q1</c>.</summary>
     public string Label => Kind switch
     {
-        ReportingPeriod.Week => $"{NodaTime.Calendars.WeekYearRules.Iso.GetWeekYear(FirstDate)}-W{NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(FirstDate):00}",
-        ReportingPeriod.Month => $"{FirstDate.Year}-{FirstDate.Month:00}",
-        _ => $"{FirstDate.Year}-Q{((FirstDate.Month - 1) / 3) + 1}",
+        ReportingPeriod.Week => $"{NodaTime.Calendars.WeekYearRules.Iso.GetWeekYear(FirstDate):0000}-W{NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(FirstDate):00}",
+        ReportingPeriod.Month => $"{FirstDate.Year:0000}-{FirstDate.Month:00}",
+        _ => $"{FirstDate.Year:0000}-Q{((FirstDate.Month - 1) / 3) + 1}",
     };
 
     /// <summary>Gets the period of a kind that contains an instant, in a zone.</summary>

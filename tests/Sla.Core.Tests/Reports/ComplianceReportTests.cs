@@ -80,6 +80,13 @@ public sealed class ComplianceReportTests
         Assert.Equal([(null, Duration.FromMinutes(30)), ("gold", Duration.FromMinutes(10))], recommender.Recommend(0.9).Select(r => (r.Variant, r.Recommended)));
     }
 
+    [Theory]
+    [InlineData(ReportingPeriod.Month, "0002-03")]
+    [InlineData(ReportingPeriod.Quarter, "0002-Q1")]
+    [InlineData(ReportingPeriod.Week, "0002-W09")]
+    public void Period_labels_have_four_digit_years_so_they_sort_and_read_as_dates(ReportingPeriod kind, string label) =>
+        Assert.Equal(label, ReportPeriod.OfDate(kind, new LocalDate(2, 3, 1), DateTimeZone.Utc).Label);
+
     [Fact]
     public void Periods_follow_the_zone_of_the_first_calendar_and_from_to_filter_by_when_results_were_judged()
     {
