@@ -80,6 +80,16 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
             CheckFraction(objective.AtLeast, $"{path}.atLeast", "atLeast", context);
             CheckPeriod(objective.Period, path, context);
         }
+        var objectiveScopes = new Dictionary<(string, string?, string?, Metric, ReportingPeriod), string>();
+        foreach (var (objective, path) in version.ObjectiveEntries)
+        {
+            if (!objectiveScopes.TryAdd((objective.Service, objective.Variant, objective.Priority, objective.Metric, objective.Period), path))
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure(path,
+                    $"This objective covers the same results over the same period as {objectiveScopes[(objective.Service, objective.Variant, objective.Priority, objective.Metric, objective.Period)]}: the report checks both; keep one.")
+                { Severity = Severity.Warning });
+            }
+        }
         foreach (var (tier, path) in version.CreditEntries)
         {
             CheckReferences(tier.Service, tier.Priority, path, services, priorities, context);

@@ -117,6 +117,17 @@ public sealed class VariantValidationTests
     }
 
     [Fact]
+    public void Two_objectives_over_the_same_results_and_period_are_a_warning()
+    {
+        var builder = Builder(v => v
+            .AddObjective(new ComplianceObjective("email", Metric.Resolution, 0.95m, ReportingPeriod.Month, "P1"))
+            .AddObjective(new ComplianceObjective("email", Metric.Resolution, 0.98m, ReportingPeriod.Month, "P1"))
+            .AddObjective(new ComplianceObjective("email", Metric.Resolution, 0.98m, ReportingPeriod.Quarter, "P1")));
+        Assert.Equal(["warning: versions[0].objectives[1]: This objective covers the same results over the same period as versions[0].objectives[0]: the report checks both; keep one."],
+            Problems(builder));
+    }
+
+    [Fact]
     public void Objectives_and_credits_may_name_a_variant_of_their_service_only()
     {
         var builder = Builder(
