@@ -123,7 +123,7 @@ internal static class ReportCommand
             report.Rows.Select(string[] (r) =>
             [
                 .. VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached), Number(r.Cancelled),
-                Percent(r.Compliance), r.Target?.Describe() ?? "-", Percentile(r, r.P50) ?? "-", Percentile(r, r.P90) ?? "-", Percentile(r, r.P99) ?? "-",
+                Percent(r.Compliance), r.Target?.Describe() ?? "-", ForPeople(r, r.P50), ForPeople(r, r.P90), ForPeople(r, r.P99),
             ]));
         output.WriteLine();
         output.WriteLine("Objectives:");
@@ -140,6 +140,9 @@ internal static class ReportCommand
             output.WriteLine($"  {scope,-28} {c.Period.Label,-8} {Percent(c.Compliance),8} is below {Percent(c.Tier.Below)}: {c.Tier.CreditPercent.ToString(CultureInfo.InvariantCulture)}%");
         }
     }
+
+    /// <summary>A percentile of counted time for a table (<c>2h 47m</c>), or <c>-</c> for a row with nothing judged.</summary>
+    private static string ForPeople(ComplianceRow row, Duration value) => row.Count == 0 ? "-" : HumanDuration.Format(value);
 
     /// <summary>A percentile of counted time, or <see langword="null"/> for a row with nothing judged (only cancelled cycles).</summary>
     internal static string? Percentile(ComplianceRow row, Duration value) => row.Count == 0 ? null : DurationText.Format(value);

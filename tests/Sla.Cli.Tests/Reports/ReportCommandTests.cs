@@ -23,6 +23,8 @@ public sealed class ReportCommandTests
         Assert.Matches(@"email\s+-\s+P1\s+firstResponse\s+2026-01\s+\d+", output);
         Assert.Matches(@"email\s+gold\s+P1\s+firstResponse\s+2026-01\s+\d+", output);
         Assert.Matches(@"email/gold firstResponse\s+2026-01", output);
+        // Percentiles for people in the table (ISO stays in JSON and CSV).
+        Assert.Matches(@"email\s+-\s+P1\s+firstResponse\s+2026-01\s+(\d+\s+){4}\d+\.\d%\s+PT15M on 24x7\s+\d+m( \d+s)?\s", output);
     }
 
     [Fact]
@@ -271,4 +273,19 @@ public sealed class HtmlReportTests
         Assert.Contains("<p>No breaches.</p>", html);
         Assert.Contains("<p>No credits are owed.</p>", html);
     }
+}
+
+/// <summary>Durations for people in tables.</summary>
+public sealed class HumanDurationTests
+{
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(45, "45s")]
+    [InlineData(548, "9m 8s")]
+    [InlineData(600, "10m")]
+    [InlineData(331150, "91h 59m")]
+    [InlineData(14400, "4h")]
+    [InlineData(-5400, "-1h 30m")]
+    public void Two_largest_parts_rounded_down(int seconds, string text) =>
+        Assert.Equal(text, HumanDuration.Format(NodaTime.Duration.FromSeconds(seconds) + NodaTime.Duration.FromMilliseconds(seconds >= 0 ? 900 : 0)));
 }
