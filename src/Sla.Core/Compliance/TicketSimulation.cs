@@ -24,7 +24,6 @@ internal sealed class TicketSimulation
     // The codes of the ticket's values of the attributes the version's variants name, by slot; empty when none are named.
     private readonly int[] attributes;
     private CompiledService service;
-    private int variant;
     private readonly MetricClock?[] clocks;
     // Results of cycles before each metric's latest, in the order they were kept (so each metric's in cycle order).
     private List<MetricResult>? earlierCycles;
@@ -41,8 +40,7 @@ internal sealed class TicketSimulation
         this.priority = priority;
         this.explain = explain;
         this.attributes = version.Attributes.Codes(attributes);
-        variant = service.HasVariants ? service.Match(this.attributes) : -1;
-        targets = service.Targets(variant, priority);
+        targets = TargetsFound();
         LastEventAt = created;
         clocks = new MetricClock?[version.Metrics.Length];
         ApplyTriggers(FiredTriggers.Created, created);
@@ -52,7 +50,6 @@ internal sealed class TicketSimulation
     {
         version = other.version;
         service = other.service;
-        variant = other.variant;
         attributes = (int[])other.attributes.Clone();
         explain = other.explain;
         priority = other.priority;
@@ -234,14 +231,16 @@ internal sealed class TicketSimulation
 
     private void SetTarget(MetricClock clock, int metric, Instant at, bool changed) => clock.SetTarget(targets[metric], at, changed);
 
+    /// <summary>The targets the service, the first of its variants the attributes match, and the priority give now.</summary>
+    private TargetInForce[] TargetsFound() => service.Targets(service.Match(attributes), priority);
+
     /// <summary>
     /// Finds the targets in force again after the service, an attribute or the priority changed; when they differ, the open
     /// cycles take them at <paramref name="at"/> under the priority-change rule.
     /// </summary>
     private void Retarget(Instant at)
     {
-        variant = service.HasVariants ? service.Match(attributes) : -1;
-        var found = service.Targets(variant, priority);
+        var found = TargetsFound();
         if (ReferenceEquals(found, targets))
         {
             return;

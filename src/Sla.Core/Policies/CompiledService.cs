@@ -49,8 +49,6 @@ internal sealed class CompiledService
 
     public ServiceDefinition Definition { get; }
 
-    public bool HasVariants => conditions.Length > 0;
-
     /// <summary>The index of the first variant whose every condition holds, or -1 for the service's own targets.</summary>
     /// <param name="attributes">The codes of the ticket's current values of the version's attribute slots (-1: not set, or a value no variant names).</param>
     public int Match(int[] attributes)
