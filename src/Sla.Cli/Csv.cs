@@ -7,4 +7,7 @@ internal static class Csv
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     public static string Row(IEnumerable<string> fields) => string.Join(',', fields.Select(Field));
+
+    /// <summary>A fraction as the machine formats write compliance (<c>0.9500</c>); empty when there is none.</summary>
+    public static string Fraction(decimal? value) => value?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

@@ -71,7 +71,7 @@ internal static class ReportCommand
                     [
                         .. VariantCells(byVariant, r.Service, r.Variant, ""), r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, r.Count.ToString(CultureInfo.InvariantCulture),
                         r.Met.ToString(CultureInfo.InvariantCulture), r.Breached.ToString(CultureInfo.InvariantCulture),
-                        r.Compliance?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? "",
+                        Csv.Fraction(r.Compliance), Core.Json.Compliance.EvaluationDocument.TargetText(r.Target) ?? "",
                         Percentile(r, r.P50) ?? "", Percentile(r, r.P90) ?? "", Percentile(r, r.P99) ?? "", r.Cancelled.ToString(CultureInfo.InvariantCulture),
                     ]));
                 }
@@ -86,21 +86,20 @@ internal static class ReportCommand
     /// <summary>The objectives or the credits as CSV, with the rows' conventions (fractions, empty for none).</summary>
     private static void WriteCsvSection(ComplianceReport report, ReportSection section, TextWriter output)
     {
-        static string Fraction(decimal? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "";
         if (section == ReportSection.Objectives)
         {
             output.WriteLine("service,variant,priority,metric,period,judged,compliance,atLeast,met");
             foreach (var o in report.Objectives)
             {
                 output.WriteLine(Csv.Row([o.Objective.Service, o.Objective.Variant ?? "", o.Objective.Priority ?? "", PolicyNames.Of(o.Objective.Metric), o.Period.Label,
-                    Number(o.Count), Fraction(o.Compliance), Fraction(o.Objective.AtLeast), o.IsMet ? "true" : "false"]));
+                    Number(o.Count), Csv.Fraction(o.Compliance), Csv.Fraction(o.Objective.AtLeast), o.IsMet ? "true" : "false"]));
             }
             return;
         }
         output.WriteLine("service,variant,priority,metric,period,compliance,below,creditPercent");
         foreach (var c in report.Credits)
         {
-            output.WriteLine(Csv.Row([c.Service, c.Variant ?? "", c.Priority ?? "", PolicyNames.Of(c.Metric), c.Period.Label, Fraction(c.Compliance), Fraction(c.Tier.Below),
+            output.WriteLine(Csv.Row([c.Service, c.Variant ?? "", c.Priority ?? "", PolicyNames.Of(c.Metric), c.Period.Label, Csv.Fraction(c.Compliance), Csv.Fraction(c.Tier.Below),
                 c.Tier.CreditPercent.ToString(CultureInfo.InvariantCulture)]));
         }
     }
@@ -178,9 +177,11 @@ internal static class ReportCommand
 
     internal static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>A count, the same in every culture, for tables and CSV.</summary>
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     internal static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
 }
 

@@ -40,7 +40,7 @@ internal static class WhatIfCommands
                 foreach (var r in recommendations)
                 {
                     output.WriteLine(Csv.Row([.. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, ""), r.Priority, PolicyNames.Of(r.Metric),
-                        Number(r.Judged), EvaluationDocument.TargetText(r.Current) ?? "", r.Current.CalendarId ?? "24x7", Fraction(r.CurrentCompliance),
+                        ReportCommand.Number(r.Judged), EvaluationDocument.TargetText(r.Current) ?? "", r.Current.CalendarId ?? "24x7", Csv.Fraction(r.CurrentCompliance),
                         DurationText.Format(r.Recommended)]));
                 }
                 break;
@@ -51,7 +51,7 @@ internal static class WhatIfCommands
                 Table.Write(output, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "current target", "met now", $"{label} target"],
                     recommendations.Select(string[] (r) =>
                     [
-                        .. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), Number(r.Judged), r.Current.Describe(),
+                        .. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), ReportCommand.Number(r.Judged), r.Current.Describe(),
                         ReportCommand.Percent(r.CurrentCompliance), $"{DurationText.Format(r.Recommended)} on {r.Current.CalendarId ?? "24x7"}",
                     ]));
                 break;
@@ -99,7 +99,7 @@ internal static class WhatIfCommands
                 foreach (var r in rows)
                 {
                     output.WriteLine(Csv.Row([.. ReportCommand.VariantCells(byVariant, r.Key.Service, r.Variant, ""), r.Key.Priority, PolicyNames.Of(r.Key.Metric),
-                        Number(r.Current.Judged), Fraction(r.CurrentFigure), Number(r.Candidate.Judged), Fraction(r.CandidateFigure), Fraction(r.Change)]));
+                        ReportCommand.Number(r.Current.Judged), Csv.Fraction(r.CurrentFigure), ReportCommand.Number(r.Candidate.Judged), Csv.Fraction(r.CandidateFigure), Csv.Fraction(r.Change)]));
                 }
                 break;
             default:
@@ -128,12 +128,7 @@ internal static class WhatIfCommands
         report.Rows.GroupBy(r => new RowKey(r.Service, r.Variant ?? "", r.Priority, r.Metric)).ToDictionary(g => g.Key, g => (g.Sum(r => r.Count), g.Sum(r => r.Met)));
 
     /// <summary>A compliance figure with the count it is of: <c>87.5% of 40</c>, or <c>-</c> when nothing was judged.</summary>
-    private static string Of(decimal? figure, int judged) => figure is null ? "-" : $"{ReportCommand.Percent(figure)} of {Number(judged)}";
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A fraction for machine formats, as the report's CSV writes compliance (<c>0.9500</c>); empty when there is none.</summary>
-    private static string Fraction(decimal? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "";
+    private static string Of(decimal? figure, int judged) => figure is null ? "-" : $"{ReportCommand.Percent(figure)} of {ReportCommand.Number(judged)}";
 
     /// <summary>One row of the comparison: a scope (the variant empty for the service's own targets), counted under each policy.</summary>
     private readonly record struct RowKey(string Service, string Variant, string Priority, Metric Metric) : IComparable<RowKey>
