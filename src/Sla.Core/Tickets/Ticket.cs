@@ -76,7 +76,7 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         }
         if (e.Kind is TicketEventKind.Status or TicketEventKind.Priority or TicketEventKind.Service && string.IsNullOrWhiteSpace(e.Value))
         {
-            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not say which {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString())}.";
+            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not say which {KindName(e.Kind)}.";
         }
         if (e.Kind == TicketEventKind.Attribute && string.IsNullOrWhiteSpace(e.Name))
         {
@@ -106,13 +106,16 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         return null;
     }
 
+    /// <summary>An event kind as documents and messages name it: <c>agentReply</c>, <c>status</c>.</summary>
+    private static string KindName(TicketEventKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
     /// <summary>Describes an event for messages: its kind, value and instant.</summary>
     /// <param name="e">The event.</param>
     /// <returns>For example <c>priority P1 at 2026-03-03T10:00:00Z</c>.</returns>
     public static string Describe(TicketEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var kind = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString());
+        var kind = KindName(e.Kind);
         // A blank value is quoted, so the message shows what was given rather than a run of spaces.
         var value = e.Value is { } given ? " " + (string.IsNullOrWhiteSpace(given) ? $"'{given}'" : given)
             : e.Kind switch { TicketEventKind.Assigned => " to no group", TicketEventKind.Attribute => " removed", _ => "" };
