@@ -32,6 +32,32 @@ public sealed record ReferenceScenario(CalendarSpec Spec, BusinessCalendar Calen
     public override string ToString() => $"{Spec}; from={From}, to={To}, amount={Text.DurationText.Format(Amount)}";
 }
 
+/// <summary>A generated composite calendar with instants and durations to test it with.</summary>
+/// <param name="Spec">What the composite is made of.</param>
+/// <param name="Calendar">The composite calendar.</param>
+/// <param name="A">An instant, often near a zone transition or a window edge.</param>
+/// <param name="B">Another such instant.</param>
+/// <param name="C">A third.</param>
+/// <param name="D1">A duration from zero up to a year.</param>
+/// <param name="D2">Another.</param>
+public sealed record CompositeScenario(CompositeSpec Spec, BusinessCalendar Calendar, Instant A, Instant B, Instant C, Duration D1, Duration D2)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Spec}; a={A}, b={B}, c={C}, d1={Text.DurationText.Format(D1)}, d2={Text.DurationText.Format(D2)}";
+}
+
+/// <summary>A generated composite calendar with a short minute-aligned range, small enough for <see cref="ReferenceCalendar"/>.</summary>
+/// <param name="Spec">What the composite is made of.</param>
+/// <param name="Calendar">The composite calendar.</param>
+/// <param name="From">A minute-aligned instant.</param>
+/// <param name="To">A minute-aligned instant within three days of <paramref name="From"/>.</param>
+/// <param name="Amount">Whole minutes, up to a day, either sign.</param>
+public sealed record CompositeReferenceScenario(CompositeSpec Spec, BusinessCalendar Calendar, Instant From, Instant To, Duration Amount)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Spec}; from={From}, to={To}, amount={Text.DurationText.Format(Amount)}";
+}
+
 /// <summary>
 /// FsCheck generators for business calendars: windows on a half-hour grid (overnight ones and <c>24:00</c>
 /// ends included), fixed-date, n-th weekday and Easter rules with observed shifts, short days and year
@@ -70,6 +96,48 @@ public static class CalendarArbitraries
             let start = Instant.FromUnixTimeSeconds(origin.ToUnixTimeSeconds() / 60 * 60)
             select new ReferenceScenario(spec, calendar, start, start + Duration.FromMinutes(minutes), Duration.FromMinutes(amount)),
             ShrinkReference);
+
+    /// <summary>Scenarios for the identities over composite calendars (members in different zones, nested ones among them).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<CompositeScenario> CompositeScenarios() =>
+        Arb.From(
+            from spec in CompositeSpecs(nestingLeft: 1)
+            let calendar = spec.TryBuild()!
+            from a in InstantsNear(calendar, spec.FocusYear)
+            from b in InstantsNear(calendar, spec.FocusYear)
+            from c in InstantsNear(calendar, spec.FocusYear)
+            from d1 in Durations()
+            from d2 in Durations()
+            select new CompositeScenario(spec, calendar, a, b, c, d1, d2),
+            s => s.Spec.Shrink().Select(spec => (spec, calendar: spec.TryBuild())).Where(x => x.calendar is not null)
+                .Select(x => s with { Spec = x.spec, Calendar = x.calendar! }));
+
+    /// <summary>Composite scenarios small enough to check against <see cref="ReferenceCalendar"/>.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<CompositeReferenceScenario> CompositeReferenceScenarios() =>
+        Arb.From(
+            from spec in CompositeSpecs(nestingLeft: 1)
+            let calendar = spec.TryBuild()!
+            from origin in InstantsNear(calendar, spec.FocusYear)
+            from minutes in Gen.Choose(-3 * 24 * 60, 3 * 24 * 60)
+            from amount in Gen.Choose(-24 * 60, 24 * 60)
+            let start = Instant.FromUnixTimeSeconds(origin.ToUnixTimeSeconds() / 60 * 60)
+            select new CompositeReferenceScenario(spec, calendar, start, start + Duration.FromMinutes(minutes), Duration.FromMinutes(amount)),
+            s => s.Spec.Shrink().Select(spec => (spec, calendar: spec.TryBuild())).Where(x => x.calendar is not null)
+                .Select(x => s with { Spec = x.spec, Calendar = x.calendar! }));
+
+    /// <summary>Composite specs that build: two or three members, sometimes a nested composite besides.</summary>
+    /// <param name="nestingLeft">How many levels of nesting may still be added.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<CompositeSpec> CompositeSpecs(int nestingLeft) =>
+        (from operation in Gen.Elements(CalendarOperation.Union, CalendarOperation.Intersection, CalendarOperation.Difference)
+         from count in Gen.Choose(2, 3)
+         from members in Gen.ListOf(ValidSpecs(), count)
+         from nested in nestingLeft > 0
+             ? Gen.Frequency((3, Gen.Constant<CompositeSpec?>(null)), (1, CompositeSpecs(nestingLeft - 1).Select(n => (CompositeSpec?)n)))
+             : Gen.Constant<CompositeSpec?>(null)
+         select new CompositeSpec(operation, [.. members], nested))
+        .Where(spec => spec.TryBuild() is not null);
 
     /// <summary>Calendar specs that build into valid calendars.</summary>
     /// <returns>The arbitrary.</returns>

@@ -22,7 +22,7 @@ namespace Sla.Core.Calendars;
 /// finer: an instant is taken at the tick it falls in (rounded down) and an amount is cut to whole ticks
 /// (towards zero), the same way on every calendar, the 24/7 one included.</para>
 /// </remarks>
-public sealed class BusinessCalendar
+public sealed partial class BusinessCalendar
 {
     /// <summary>The id of the built-in 24/7 calendar.</summary>
     public const string AlwaysOpenId = "24x7";
@@ -46,7 +46,8 @@ public sealed class BusinessCalendar
 
     private readonly BusinessTimeEngine engine;
     private readonly BusinessDayCounter dayCounter;
-    private readonly DayPlanner planner;
+    // Null for a composite, whose days come from its compiled years.
+    private readonly DayPlanner? planner;
 
     internal BusinessCalendar(string id, DateTimeZone zone, string timeZoneProviderVersion, WeeklySchedule weekly,
         ImmutableArray<CalendarRule> rules, ImmutableArray<DateOverride> exceptions)
@@ -57,10 +58,12 @@ public sealed class BusinessCalendar
         Weekly = weekly;
         Rules = rules;
         Exceptions = exceptions;
-        planner = new DayPlanner(weekly, rules, exceptions);
+        Members = [];
+        var dayPlanner = new DayPlanner(weekly, rules, exceptions);
+        planner = dayPlanner;
         var (first, last) = WorkingYearBounds(weekly, exceptions);
-        engine = new BusinessTimeEngine(new CalendarYears(zone, planner), new YearSummaries(planner, weekly, rules, exceptions), first, last,
-            MostWorkingTimePerYear(weekly, exceptions));
+        engine = new BusinessTimeEngine(new CalendarYears(year => CompiledYear.Compile(year, zone, dayPlanner.PlanYear(year))),
+            YearSummaries.ForPlans(dayPlanner, weekly, rules, exceptions), first, last, MostWorkingTimePerYear(weekly, exceptions));
         dayCounter = new BusinessDayCounter(zone, engine);
     }
 
@@ -79,14 +82,25 @@ public sealed class BusinessCalendar
     /// so processes that compute deadlines apart can check they agree.</summary>
     public string TimeZoneProviderVersion { get; }
 
-    /// <summary>Gets the weekly schedule.</summary>
+    /// <summary>Gets the weekly schedule (closed every day for a composite calendar, whose hours are its members').</summary>
     public WeeklySchedule Weekly { get; }
 
-    /// <summary>Gets the recurring rules, in the order they were given.</summary>
+    /// <summary>Gets the recurring rules, in the order they were given (none for a composite calendar).</summary>
     public ImmutableArray<CalendarRule> Rules { get; }
 
-    /// <summary>Gets the dated exceptions, in the order they were given.</summary>
+    /// <summary>Gets the dated exceptions, in the order they were given (none for a composite calendar).</summary>
     public ImmutableArray<DateOverride> Exceptions { get; }
+
+    /// <summary>Gets how a composite calendar combines its <see cref="Members"/>, or <see langword="null"/> for a
+    /// calendar defined by its own windows.</summary>
+    public CalendarOperation? Operation { get; }
+
+    /// <summary>Gets a composite calendar's members, in the order given (for a difference, the first is the one
+    /// the others are taken from); empty for a calendar defined by its own windows.</summary>
+    public ImmutableArray<BusinessCalendar> Members { get; }
+
+    /// <summary>Gets a value indicating whether the calendar is built from other calendars (see <see cref="Compose"/>).</summary>
+    public bool IsComposite => Operation is not null;
 
     /// <summary>Gets a value indicating whether this is the built-in 24/7 calendar.</summary>
     public bool IsAlwaysOpen => ReferenceEquals(this, AlwaysOpen);
@@ -234,6 +248,10 @@ public sealed class BusinessCalendar
     public CalendarDay GetDay(LocalDate date)
     {
         CheckCovered(date, nameof(date));
+        if (planner is null)
+        {
+            return CompositeDay(date);
+        }
         var plan = planner.PlanDate(date);
         return new CalendarDay(date, [.. plan.Ranges.Select(ToWindow)], plan.ShapedBy);
     }
@@ -279,9 +297,13 @@ public sealed class BusinessCalendar
     /// <returns>The description.</returns>
     public override string ToString() =>
         IsAlwaysOpen ? $"{Id}: always open"
+        : Operation is { } operation ? $"{Id} ({Zone.Id}): {operation.ToString().ToLowerInvariant()} of {string.Join(", ", Members.Select(m => m.Id))}"
         : $"{Id} ({Zone.Id}): {Weekly}; {Count(Rules.Length, "rule")}, {Count(Exceptions.Length, "dated exception")}";
 
     private static string Count(int count, string what) => $"{count} {what}{(count == 1 ? "" : "s")}";
+
+    /// <summary>The calendar's compiled years, which a composite that has it as a member reads.</summary>
+    internal CalendarYears Years => engine.Years;
 
     /// <summary>Gets the approximate memory, in bytes, the calendar's compiled years hold now.</summary>
     /// <returns>The bytes held by the year cache.</returns>

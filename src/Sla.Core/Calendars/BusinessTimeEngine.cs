@@ -14,6 +14,9 @@ internal sealed class BusinessTimeEngine
 
     private readonly long mostPerYear;
 
+    /// <summary>More working time, in ticks, than any one year can hold.</summary>
+    public long MostPerYear => mostPerYear;
+
     public BusinessTimeEngine(CalendarYears years, YearSummaries summaries, int firstWorkingYear, int lastWorkingYear, long mostPerYear)
     {
         this.years = years;
@@ -173,31 +176,10 @@ internal sealed class BusinessTimeEngine
         {
             return segments;
         }
-        var first = years.Containing(from, nameof(from)).Year;
-        var last = years.Containing(to - 1, nameof(to)).Year;
-        var working = new List<(long Start, long End)>();
-        var annotations = new List<CompiledYear.Annotation>();
-        for (var y = first; y <= last; y++)
-        {
-            var year = years[y];
-            annotations.AddRange(year.Annotations);
-            for (var k = Math.Max(year.FloorIndex(from), 0); k < year.IntervalCount && year.IntervalStart(k) < to; k++)
-            {
-                var (start, end) = (Math.Max(year.IntervalStart(k), from), Math.Min(year.IntervalEnd(k), to));
-                if (start >= end)
-                {
-                    continue;
-                }
-                if (working.Count > 0 && working[^1].End == start)
-                {
-                    working[^1] = (working[^1].Start, end);
-                }
-                else
-                {
-                    working.Add((start, end));
-                }
-            }
-        }
+        years.Containing(from, nameof(from));
+        years.Containing(to - 1, nameof(to));
+        var working = years.WorkingIntervals(from, to);
+        var annotations = years.AnnotationsIn(from, to);
         var cursor = from;
         foreach (var (start, end) in working)
         {
@@ -219,7 +201,7 @@ internal sealed class BusinessTimeEngine
                 continue;
             }
             AddPiece(segments, cursor, Math.Max(cursor, note.Start), null);
-            AddPiece(segments, Math.Max(cursor, note.Start), Math.Min(to, note.End), note.Names);
+            AddPiece(segments, Math.Max(cursor, note.Start), Math.Min(to, note.End), note.Description);
             cursor = Math.Min(to, note.End);
         }
         AddPiece(segments, cursor, to, null);

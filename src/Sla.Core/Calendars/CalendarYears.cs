@@ -18,14 +18,14 @@ internal sealed class CalendarYears
     private static readonly long TicksPerAverageYear = (long)(NodaConstants.TicksPerDay * 365.2425);
     private static readonly long UnixEpochYearTicks = NodaConstants.UnixEpoch.ToUnixTimeTicks();
 
-    private readonly DateTimeZone zone;
-    private readonly DayPlanner planner;
+    private readonly Func<int, CompiledYear> compile;
     private readonly CompiledYear?[]?[] chunks = new CompiledYear?[]?[(MaxYear / ChunkSize) + 1];
 
-    public CalendarYears(DateTimeZone zone, DayPlanner planner)
+    /// <summary>Creates the cache of a calendar's years.</summary>
+    /// <param name="compile">Compiles one local year; called at most once per year unless two threads race.</param>
+    public CalendarYears(Func<int, CompiledYear> compile)
     {
-        this.zone = zone;
-        this.planner = planner;
+        this.compile = compile;
     }
 
     /// <summary>Gets a year, compiling it on first use.</summary>
@@ -42,19 +42,80 @@ internal sealed class CalendarYears
             var compiled = Volatile.Read(ref chunk[year % ChunkSize]);
             if (compiled is null)
             {
-                Interlocked.CompareExchange(ref chunk[year % ChunkSize], CompiledYear.Compile(year, zone, planner.PlanYear(year)), null);
+                Interlocked.CompareExchange(ref chunk[year % ChunkSize], compile(year), null);
                 compiled = Volatile.Read(ref chunk[year % ChunkSize])!;
             }
             return compiled;
         }
     }
 
+    /// <summary>
+    /// Gets the working intervals of <c>[from, to)</c>, clipped to it, sorted and merged across New Year: a
+    /// stretch that runs from December 31 into January 1 comes out as one interval. Only supported years
+    /// contribute; time outside them counts as closed.
+    /// </summary>
+    public List<(long Start, long End)> WorkingIntervals(long from, long to)
+    {
+        var working = new List<(long Start, long End)>();
+        for (var year = FirstOverlapping(from); year <= MaxYear && this[year].Start < to; year++)
+        {
+            var compiled = this[year];
+            for (var k = Math.Max(compiled.FloorIndex(from), 0); k < compiled.IntervalCount && compiled.IntervalStart(k) < to; k++)
+            {
+                var (start, end) = (Math.Max(compiled.IntervalStart(k), from), Math.Min(compiled.IntervalEnd(k), to));
+                if (start >= end)
+                {
+                    continue;
+                }
+                if (working.Count > 0 && working[^1].End == start)
+                {
+                    working[^1] = (working[^1].Start, end);
+                }
+                else
+                {
+                    working.Add((start, end));
+                }
+            }
+        }
+        return working;
+    }
+
+    /// <summary>Gets the annotations (dates that rules, exceptions or members closed) that overlap <c>[from, to)</c>, in order.</summary>
+    public List<CompiledYear.Annotation> AnnotationsIn(long from, long to)
+    {
+        var found = new List<CompiledYear.Annotation>();
+        for (var year = FirstOverlapping(from); year <= MaxYear && this[year].Start < to; year++)
+        {
+            foreach (var note in this[year].Annotations)
+            {
+                if (note.End > from && note.Start < to)
+                {
+                    found.Add(note);
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The first supported year whose end is after <paramref name="ticks"/> (the year holding it, when supported).</summary>
+    private int FirstOverlapping(long ticks)
+    {
+        var year = Math.Clamp(GuessYear(ticks) - 1, MinYear, MaxYear);
+        while (year < MaxYear && this[year].End <= ticks)
+        {
+            year++;
+        }
+        return year;
+    }
+
+    // A guess from the UTC year is at most one year off: zone offsets are under a day.
+    private static int GuessYear(long ticks) => 1970 + (int)Math.Floor((double)(ticks - UnixEpochYearTicks) / TicksPerAverageYear);
+
     /// <summary>Gets the compiled year whose <c>[Start, End)</c> holds the instant.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The instant is outside the local years the engine supports.</exception>
     public CompiledYear Containing(long ticks, string parameterName)
     {
-        // A guess from the UTC year is at most one year off: zone offsets are under a day.
-        var guess = 1970 + (int)Math.Floor((double)(ticks - UnixEpochYearTicks) / TicksPerAverageYear);
+        var guess = GuessYear(ticks);
         if (guess < MinYear - 1 || guess > MaxYear + 1)
         {
             throw OutOfRange(ticks, parameterName);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -20,11 +21,22 @@ internal sealed class CompiledYear
     // cumulative[k] is the working time before interval k; cumulative[^1] the year's total.
     private readonly long[] cumulative;
     // Per date of the year (index: day of year - 1): the end of its last window, or long.MinValue when closed.
-    private readonly long[] lastWindowEnds;
-    private readonly Annotation[] annotations;
+    private long[]? lastWindowEnds;
+    private Annotation[]? annotations;
+    // A composite's dates and reasons are worked out on first use: searches and arithmetic need only the intervals.
+    private readonly Func<CompiledYear, long[]>? findLastWindowEnds;
+    private readonly Func<CompiledYear, Annotation[]>? findAnnotations;
 
-    private CompiledYear(int year, long start, long end, long[] starts, long[] ends, long[] lastWindowEnds, Annotation[] annotations)
+    /// <summary>Makes a year from intervals already combined (a composite calendar's); its dates and reasons are found on first use.</summary>
+    public static CompiledYear FromIntervals(int year, long start, long end, long[] starts, long[] ends,
+        Func<CompiledYear, long[]> findLastWindowEnds, Func<CompiledYear, Annotation[]> findAnnotations) =>
+        new(year, start, end, starts, ends, null, null, findLastWindowEnds, findAnnotations);
+
+    private CompiledYear(int year, long start, long end, long[] starts, long[] ends, long[]? lastWindowEnds, Annotation[]? annotations,
+        Func<CompiledYear, long[]>? findLastWindowEnds = null, Func<CompiledYear, Annotation[]>? findAnnotations = null)
     {
+        this.findLastWindowEnds = findLastWindowEnds;
+        this.findAnnotations = findAnnotations;
         Year = year;
         Start = start;
         End = end;
@@ -52,8 +64,16 @@ internal sealed class CompiledYear
 
     public int IntervalCount => starts.Length;
 
+    /// <summary>The number of dates in the year.</summary>
+    public int DayCount => LastWindowEnds.Length;
+
+    // Two threads may both work one out; either result is the same, and one is kept.
+    private long[] LastWindowEnds => lastWindowEnds ?? LazyInitializer.EnsureInitialized(ref lastWindowEnds, () => findLastWindowEnds!(this));
+
+    private Annotation[] AllAnnotations => annotations ?? LazyInitializer.EnsureInitialized(ref annotations, () => findAnnotations!(this));
+
     /// <summary>Approximate bytes held by this year's arrays, for the memory figures in the docs.</summary>
-    public int ApproximateBytes => (8 * ((3 * starts.Length) + 1 + lastWindowEnds.Length)) + (40 * annotations.Length);
+    public int ApproximateBytes => (8 * ((3 * starts.Length) + 1 + (lastWindowEnds?.Length ?? 0))) + (40 * (annotations?.Length ?? 0));
 
     public long IntervalStart(int k) => starts[k];
 
@@ -99,11 +119,11 @@ internal sealed class CompiledYear
     /// <summary>The end of the last window of the date with the given day of year, or <see langword="null"/> when the date is closed.</summary>
     public long? LastWindowEnd(int dayOfYear)
     {
-        var end = lastWindowEnds[dayOfYear - 1];
+        var end = LastWindowEnds[dayOfYear - 1];
         return end == long.MinValue ? null : end;
     }
 
-    public ReadOnlySpan<Annotation> Annotations => annotations;
+    public ReadOnlySpan<Annotation> Annotations => AllAnnotations;
 
     /// <summary>Compiles a year from the zone and the day plans of December 31 before it and of each of its dates.</summary>
     public static CompiledYear Compile(int year, DateTimeZone zone, DayPlan[] plans)
@@ -149,7 +169,7 @@ internal sealed class CompiledYear
                 annotations.Add(new Annotation(
                     ZoneDates.StartOfDay(zone, date).ToUnixTimeTicks(),
                     ZoneDates.StartOfDay(zone, date.PlusDays(1)).ToUnixTimeTicks(),
-                    string.Join("; ", plan.ShapedBy)));
+                    plan.ShapedBy));
             }
         }
 
@@ -185,6 +205,10 @@ internal sealed class CompiledYear
     /// <summary>A local date (as instants) that lost weekly hours to a rule or exception, with their names.</summary>
     /// <param name="Start">The instant the date begins, in ticks.</param>
     /// <param name="End">The instant the next date begins, in ticks.</param>
-    /// <param name="Names">The names of the rules or exception, joined.</param>
-    internal readonly record struct Annotation(long Start, long End, string Names);
+    /// <param name="Names">The names of the rules or exception (for a composite calendar, of its members' reasons).</param>
+    internal readonly record struct Annotation(long Start, long End, ImmutableArray<string> Names)
+    {
+        /// <summary>The names as an explanation shows them.</summary>
+        public string Description => string.Join("; ", Names);
+    }
 }

@@ -20,6 +20,9 @@ public sealed class WeeklySchedule
     public static WeeklySchedule AlwaysOpen { get; } = new(
         Enumerable.Repeat(ImmutableArray.Create(new TimeWindow(LocalTime.Midnight, LocalTime.Midnight)), 7).ToImmutableArray());
 
+    /// <summary>Gets a schedule with no windows on any day.</summary>
+    public static WeeklySchedule Closed { get; } = new(Enumerable.Repeat(ImmutableArray<TimeWindow>.Empty, 7).ToImmutableArray());
+
     /// <summary>Gets a value indicating whether no weekday has any window.</summary>
     public bool IsEmpty => days.All(d => d.IsEmpty);
 

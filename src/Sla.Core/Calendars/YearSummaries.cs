@@ -27,7 +27,7 @@ internal sealed class YearSummaries
     // than that leave every year with working days, and nothing need be planned to know it.
     private const int WeekdayOccurrencesPerYear = 52;
 
-    private readonly DayPlanner planner;
+    private readonly Func<int, (int WorkingDays, bool HasHours)> summarize;
     /// <summary>Whether every year certainly has working days, so searches need plan nothing.</summary>
     public bool EveryYearWorks { get; }
     private readonly bool repeats;
@@ -35,17 +35,68 @@ internal sealed class YearSummaries
     // Per year: 0 when not yet known, otherwise 1 + (working days << 1) + (1 when the year has hours).
     private readonly int[]?[] chunks = new int[]?[(CalendarYears.MaxYear / ChunkSize) + 1];
 
-    public YearSummaries(DayPlanner planner, WeeklySchedule weekly, IReadOnlyCollection<CalendarRule> rules, IReadOnlyCollection<DateOverride> exceptions)
+    // Summaries of a calendar that is working whenever this one is (or null): a search jumps over the years it has no work in.
+    private readonly YearSummaries? guide;
+    // Whether a year has hours, when that is cheaper to know than its working days (a compiled year's total); else from the summary.
+    private readonly Func<int, bool>? hasHours;
+
+    private YearSummaries(Func<int, (int WorkingDays, bool HasHours)> summarize, bool everyYearWorks, bool repeats, int[] breaks,
+        YearSummaries? guide = null, Func<int, bool>? hasHours = null)
     {
-        this.planner = planner;
-        EveryYearWorks = !weekly.IsEmpty && (2 * rules.Count) + exceptions.Count < WeekdayOccurrencesPerYear;
-        repeats = !rules.Any(r => r is EasterRule);
+        this.summarize = summarize;
+        this.hasHours = hasHours;
+        EveryYearWorks = everyYearWorks;
+        this.repeats = repeats;
+        this.breaks = breaks;
+        this.guide = guide;
+    }
+
+    /// <summary>The years around which the pattern may not repeat (sorted), for composites built on this calendar.</summary>
+    public IReadOnlyList<int> Breaks => breaks;
+
+    /// <summary>Summaries from a calendar's day plans, which repeat every 400 years between the years its rules and exceptions name.</summary>
+    public static YearSummaries ForPlans(DayPlanner planner, WeeklySchedule weekly, IReadOnlyCollection<CalendarRule> rules, IReadOnlyCollection<DateOverride> exceptions)
+    {
         // A year's plans read the rules of the two years before it and the one after (observed shifts
         // across New Year), so each named year breaks the pattern for the years around it.
         var named = exceptions.Select(e => e.Date.Year)
             .Concat(rules.SelectMany(r => new[] { r.FromYear, r.ToYear }).OfType<int>())
             .Concat([CalendarYears.MinYear, CalendarYears.MaxYear]);
-        breaks = [.. named.SelectMany(y => Enumerable.Range(y - 2, 5)).Distinct().Order()];
+        return new YearSummaries(
+            year => SummarizePlans(planner.PlanYear(year)),
+            everyYearWorks: !weekly.IsEmpty && (2 * rules.Count) + exceptions.Count < WeekdayOccurrencesPerYear,
+            repeats: !rules.Any(r => r is EasterRule),
+            breaks: [.. named.SelectMany(y => Enumerable.Range(y - 2, 5)).Distinct().Order()]);
+    }
+
+    /// <summary>
+    /// Summaries read from compiled years (a composite calendar's). Between <paramref name="breaks"/> the years
+    /// repeat every 400 when <paramref name="repeats"/> says so; otherwise a search reads every year, except
+    /// those <paramref name="guide"/> (a calendar working at least whenever this one is) shows to have no work.
+    /// </summary>
+    public static YearSummaries ForCompiledYears(CalendarYears years, bool everyYearWorks, bool repeats, int[] breaks, YearSummaries? guide) =>
+        new(year => SummarizeCompiled(years[year]), everyYearWorks, repeats, breaks, guide, year => years[year].Total > 0);
+
+    private static (int WorkingDays, bool HasHours) SummarizePlans(DayPlan[] plans)
+    {
+        var days = 0;
+        var hasHours = false;
+        for (var i = 0; i < plans.Length; i++)
+        {
+            hasHours |= plans[i].IsWorkingDay;
+            days += i > 0 && plans[i].IsWorkingDay ? 1 : 0;
+        }
+        return (days, hasHours);
+    }
+
+    private static (int WorkingDays, bool HasHours) SummarizeCompiled(CompiledYear year)
+    {
+        var days = 0;
+        for (var day = 1; day <= year.DayCount; day++)
+        {
+            days += year.LastWindowEnd(day) is null ? 0 : 1;
+        }
+        return (days, year.Total > 0);
     }
 
     /// <summary>The number of dates of <paramref name="year"/> that have working hours.</summary>
@@ -99,10 +150,20 @@ internal sealed class YearSummaries
         var emptyRun = 0;
         for (var y = year; step > 0 ? y <= limit : y >= limit; y += step)
         {
-            var summary = Summary(y) - 1;
-            if (workingDays ? summary >> 1 > 0 : (summary & 1) == 1)
+            if (workingDays ? WorkingDays(y) > 0 : HasHours(y))
             {
                 return y;
+            }
+            if (guide is not null)
+            {
+                // No work here: the next year that could have any is one where the guide has some, or the year
+                // before it, as the guide's local years may start up to a day apart from these.
+                if (guide.Search(y + step, limit, step, workingDays) is not { } candidate)
+                {
+                    return null;
+                }
+                y = (step > 0 ? Math.Max(y + 1, candidate - 1) : Math.Min(y - 1, candidate + 1)) - step;
+                continue;
             }
             if (!repeats || IsBreak(y))
             {
@@ -120,6 +181,8 @@ internal sealed class YearSummaries
         return null;
     }
 
+    private bool HasHours(int year) => hasHours?.Invoke(year) ?? ((Summary(year) - 1) & 1) == 1;
+
     private int Summary(int year)
     {
         var chunk = Volatile.Read(ref chunks[year / ChunkSize]);
@@ -133,14 +196,7 @@ internal sealed class YearSummaries
         {
             return summary;
         }
-        var plans = planner.PlanYear(year);
-        var days = 0;
-        var hasHours = false;
-        for (var i = 0; i < plans.Length; i++)
-        {
-            hasHours |= plans[i].IsWorkingDay;
-            days += i > 0 && plans[i].IsWorkingDay ? 1 : 0;
-        }
+        var (days, hasHours) = summarize(year);
         summary = 1 + (days << 1) + (hasHours ? 1 : 0);
         Volatile.Write(ref chunk[year % ChunkSize], summary);
         return summary;
