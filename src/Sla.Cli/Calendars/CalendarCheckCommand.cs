@@ -23,16 +23,14 @@ internal static class CalendarCheckCommand
         var output = console.Out;
         output.WriteLine($"Calendar {calendar.Id} is valid.");
         output.WriteLine($"  Time zone:  {calendar.Zone.Id} ({calendar.TimeZoneProviderVersion})");
-        output.WriteLine($"  Rules: {calendar.Rules.Length}; dated exceptions: {calendar.Exceptions.Length}");
-        output.WriteLine("  Weekly hours (wall clock):");
-        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        if (calendar.IsComposite)
         {
-            var windows = calendar.Weekly[day];
-            var hours = windows.IsEmpty ? "closed" : string.Join(", ", windows);
-            var total = WallClock(windows);
-            output.WriteLine($"    {day.ToString().ToLowerInvariant(),-10} {hours,-30} {DurationText.Format(total)}");
+            WriteComposite(calendar, from, output);
         }
-        output.WriteLine($"    {"week",-10} {"",-30} {DurationText.Format(calendar.Weekly.WeeklyWallClockTotal)}");
+        else
+        {
+            WriteWeekly(calendar, output);
+        }
         output.WriteLine($"  Next closed or shortened days from {from:yyyy-MM-dd}:");
         var shown = 0;
         var searched = 0;
@@ -55,9 +53,38 @@ internal static class CalendarCheckCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Whether a rule or exception closed the date or left it fewer hours than its weekday usually has.</summary>
+    private static void WriteWeekly(BusinessCalendar calendar, TextWriter output)
+    {
+        output.WriteLine($"  Rules: {calendar.Rules.Length}; dated exceptions: {calendar.Exceptions.Length}");
+        output.WriteLine("  Weekly hours (wall clock):");
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        {
+            var windows = calendar.Weekly[day];
+            var hours = windows.IsEmpty ? "closed" : string.Join(", ", windows);
+            var total = WallClock(windows);
+            output.WriteLine($"    {day.ToString().ToLowerInvariant(),-10} {hours,-30} {DurationText.Format(total)}");
+        }
+        output.WriteLine($"    {"week",-10} {"",-30} {DurationText.Format(calendar.Weekly.WeeklyWallClockTotal)}");
+    }
+
+    /// <summary>A composite has no weekly hours of its own: say what it is built from, and how much the week holds.</summary>
+    private static void WriteComposite(BusinessCalendar calendar, LocalDate from, TextWriter output)
+    {
+        var members = string.Join(", ", calendar.Members.Select(m => m.IsComposite ? m.Id : $"{m.Id} ({m.Zone.Id})"));
+        output.WriteLine($"  Built as:   {calendar.Operation.ToString()!.ToLowerInvariant()} of {members}");
+        var monday = from.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var start = ZoneStart(calendar, monday);
+        var end = ZoneStart(calendar, monday.PlusWeeks(1));
+        output.WriteLine($"  Working time in the week from Monday {monday:yyyy-MM-dd}: {DurationText.Format(calendar.Elapsed(start, end))}");
+    }
+
+    private static Instant ZoneStart(BusinessCalendar calendar, LocalDate date) =>
+        date.AtMidnight().InZone(calendar.Zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+
+    /// <summary>Whether a rule or exception closed the date or left it fewer hours than its weekday usually has (for a composite:
+    /// whether a member's rule or exception, or a subtracted calendar, closed any of its time).</summary>
     public static bool IsClosedOrShortened(BusinessCalendar calendar, CalendarDay day) =>
-        !day.ShapedBy.IsEmpty && (!day.IsWorkingDay || WallClock(day.Hours) < WallClock(calendar.Weekly[day.Date.DayOfWeek]));
+        !day.ShapedBy.IsEmpty && (calendar.IsComposite || !day.IsWorkingDay || WallClock(day.Hours) < WallClock(calendar.Weekly[day.Date.DayOfWeek]));
 
     /// <summary>The wall-clock length of a date's windows.</summary>
     public static Duration WallClock(IEnumerable<TimeWindow> windows) => windows.Aggregate(Duration.Zero, (sum, w) => sum + w.WallClockLength);

@@ -22,7 +22,8 @@ public static class CalendarDocument
     private static readonly string[] WeekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
-    /// <summary>Reads a calendar document.</summary>
+    /// <summary>Reads a calendar document: one calendar object, or a list of them read as the calendar it ends with
+    /// (a composite built from the ones before it).</summary>
     /// <param name="json">The document's text.</param>
     /// <param name="zones">The time zone provider; NodaTime's TZDB when <see langword="null"/>.</param>
     /// <returns>The calendar.</returns>
@@ -48,28 +49,37 @@ public static class CalendarDocument
         calendar = null;
         using (var document = DocumentReader.Parse(json, reader))
         {
-            if (document is not null)
+            if (document is { RootElement: var root })
             {
-                calendar = Read(document.RootElement, string.Empty, reader, zones ?? DateTimeZoneProviders.Tzdb);
+                // A list is read as the calendar it ends with; those before it are what it may be built from.
+                var elements = root.ValueKind == JsonValueKind.Array ? reader.Items(root, string.Empty).ToList() : [(root, string.Empty)];
+                var calendars = CalendarSetReader.Read(elements, reader, zones ?? DateTimeZoneProviders.Tzdb, "this document");
+                if (calendars.Count == 0)
+                {
+                    reader.Report(string.Empty, "The list holds no calendar.");
+                }
+                calendar = reader.HasErrors ? null : calendars[^1];
             }
         }
         problems = [.. reader.Problems];
         return calendar is not null;
     }
 
-    /// <summary>Writes a calendar as a calendar document; reading it back gives the same calendar.</summary>
+    /// <summary>Writes a calendar as a calendar document; reading it back gives the same calendar. A composite is
+    /// written as a list of the calendars it is built from, ending with itself.</summary>
     /// <param name="calendar">The calendar.</param>
     /// <returns>The document, indented.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public static string Write(BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return JsonText.Write(writer => CalendarDocumentWriter.Write(writer, calendar));
+        return JsonText.Write(writer => CalendarDocumentWriter.WriteDocument(writer, calendar));
     }
 
     /// <summary>
-    /// Reads every calendar a document holds: a calendar document holds one; a policy document holds those
-    /// of each version's <c>calendars</c> list (paths such as <c>versions[0].calendars[1].timeZone</c>).
+    /// Reads every calendar a document holds: a calendar document holds one, or a list of them (where a composite
+    /// may name the others); a policy document holds those of each version's <c>calendars</c> list (paths such as
+    /// <c>versions[0].calendars[1].timeZone</c>).
     /// </summary>
     /// <param name="json">The document's text.</param>
     /// <param name="calendars">The calendars, when every one of them is valid.</param>
@@ -95,14 +105,15 @@ public static class CalendarDocument
         {
             if (document is { RootElement: var root })
             {
-                var elements = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("versions", out _)
+                // A policy's versions each hold a set of calendars; a calendar document holds one, or a list of them.
+                var sets = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("versions", out _)
                     ? reader.OptionalArray(root, "versions", string.Empty)
                         .Where(v => v.Element.ValueKind == JsonValueKind.Object)
-                        .SelectMany(v => reader.OptionalArray(v.Element, "calendars", v.Path).Select(c => (c.Element, c.Path, Version: (JsonElement?)v.Element)))
-                    : [(root, string.Empty, null)];
-                foreach (var (element, path, version) in elements)
+                        .Select(v => (Elements: reader.OptionalArray(v.Element, "calendars", v.Path).ToList(), Version: (JsonElement?)v.Element, Scope: "this version"))
+                    : [(root.ValueKind == JsonValueKind.Array ? reader.Items(root, string.Empty).ToList() : [(root, string.Empty)], null, "this document")];
+                foreach (var (elements, version, scope) in sets)
                 {
-                    if (Read(element, path, reader, zones ?? DateTimeZoneProviders.Tzdb) is { } calendar)
+                    foreach (var calendar in CalendarSetReader.Read(elements, reader, zones ?? DateTimeZoneProviders.Tzdb, scope).OfType<BusinessCalendar>())
                     {
                         found.Add(new VersionedCalendar(calendar, version is { } v ? Text(v, "version") : null,
                             version is { } w && InstantText.TryParse(Text(w, "effectiveFrom"), out var from) ? from : null));

@@ -9,10 +9,48 @@ internal static class CalendarDocumentWriter
 {
     private static readonly string[] WeekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+    /// <summary>
+    /// Writes a calendar as a document of its own: one object, or for a composite a list of every calendar it is
+    /// built from, members before the calendars built on them, ending with the composite.
+    /// </summary>
+    public static void WriteDocument(Utf8JsonWriter writer, BusinessCalendar calendar)
+    {
+        if (!calendar.IsComposite)
+        {
+            Write(writer, calendar);
+            return;
+        }
+        writer.WriteStartArray();
+        foreach (var needed in MembersFirst(calendar).Distinct().Where(c => !c.IsAlwaysOpen))
+        {
+            Write(writer, needed);
+        }
+        writer.WriteEndArray();
+    }
+
+    private static IEnumerable<BusinessCalendar> MembersFirst(BusinessCalendar calendar) =>
+        calendar.Members.SelectMany(MembersFirst).Append(calendar);
+
+    /// <summary>Writes one calendar object; a composite names its members by id, as in a policy version's list.</summary>
     public static void Write(Utf8JsonWriter writer, BusinessCalendar calendar)
     {
         writer.WriteStartObject();
         writer.WriteString("id", calendar.Id);
+        if (calendar.Operation is { } operation)
+        {
+            if (calendar.Zone != calendar.Members[0].Zone)
+            {
+                writer.WriteString("timeZone", calendar.Zone.Id);
+            }
+            writer.WriteStartArray(operation switch { CalendarOperation.Union => "union", CalendarOperation.Intersection => "intersection", _ => "difference" });
+            foreach (var member in calendar.Members)
+            {
+                writer.WriteStringValue(member.Id);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            return;
+        }
         writer.WriteString("timeZone", calendar.Zone.Id);
         writer.WriteStartObject("weekly");
         for (var day = 0; day < 7; day++)

@@ -103,9 +103,12 @@ public static class PolicyDocument
             reader.Report(DocumentReader.Join(path, "effectiveFrom"), InstantText.Problem(effectiveText));
         }
         var version = policy.AddVersion(reader.OptionalString(element, "version", path) ?? string.Empty, effectiveFrom, path);
-        foreach (var (calendarElement, calendarPath) in reader.OptionalArray(element, "calendars", path))
+        var calendarElements = reader.OptionalArray(element, "calendars", path).ToList();
+        var calendars = CalendarSetReader.Read(calendarElements, reader, zones, "this version");
+        for (var i = 0; i < calendarElements.Count; i++)
         {
-            if (CalendarDocument.Read(calendarElement, calendarPath, reader, zones) is { } calendar)
+            var (calendarElement, calendarPath) = calendarElements[i];
+            if (calendars[i] is { } calendar)
             {
                 version.AddCalendar(calendar, calendarPath);
             }

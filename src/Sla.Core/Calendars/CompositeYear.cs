@@ -20,7 +20,7 @@ internal static class CompositeYear
         var (starts, ends) = Combine(operation, [.. members.Select(m => m.Years.WorkingIntervals(start, end))]);
         return CompiledYear.FromIntervals(year, start, end, starts, ends,
             _ => LastWorkingInstants(zone, firstDate, starts, ends),
-            _ => Annotate(operation, members, [.. members.Select(m => m.Years.WorkingIntervals(start, end))], start, end));
+            _ => Annotate(operation, members, [.. members.Select(m => m.Years.WorkingIntervals(start, end))], starts, ends, start, end));
     }
 
     /// <summary>Whether the combination is working when <paramref name="active"/> members are, <paramref name="firstActive"/> telling about the first.</summary>
@@ -105,12 +105,12 @@ internal static class CompositeYear
     }
 
     /// <summary>
-    /// Why the composite is closed, piece by piece: each member that is closed there and has a reason gives it
+    /// Why the composite is closed, piece by piece (only where it is closed): each member that is closed there and has a reason gives it
     /// (a calendar of windows prefixed with its id, <c>london: Christmas Day</c>; a composite member as it
     /// says), and a calendar a difference subtracts gives its id while it is working.
     /// </summary>
     private static CompiledYear.Annotation[] Annotate(CalendarOperation operation, ImmutableArray<BusinessCalendar> members,
-        List<(long Start, long End)>[] memberIntervals, long start, long end)
+        List<(long Start, long End)>[] memberIntervals, long[] starts, long[] ends, long start, long end)
     {
         var notes = members.Select(m => m.Years.AnnotationsIn(start, end)).ToArray();
         if (operation != CalendarOperation.Difference && notes.All(n => n.Count == 0))
@@ -118,6 +118,10 @@ internal static class CompositeYear
             return [];
         }
         var cuts = new SortedSet<long> { start, end };
+        cuts.UnionWith(starts);
+        cuts.UnionWith(ends);
+        var own = starts.Zip(ends).ToList();
+        var ownIndex = 0;
         for (var m = 0; m < members.Length; m++)
         {
             foreach (var note in notes[m])
@@ -140,7 +144,7 @@ internal static class CompositeYear
         long? previous = null;
         foreach (var cut in cuts)
         {
-            if (previous is { } from)
+            if (previous is { } from && !Covers(own, ref ownIndex, from))
             {
                 var names = ImmutableArray.CreateBuilder<string>();
                 for (var m = 0; m < members.Length; m++)

@@ -48,6 +48,25 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
         }
     }
 
+    /// <summary>A composite names its members by id in a document, so each must be a calendar of the same version (or 24x7).</summary>
+    private static void CheckCompositeMembers(PolicyVersionBuilder version, ValidationContext<PolicySetBuilder> context)
+    {
+        var calendars = version.CalendarEntries.Select(c => c.Value).ToHashSet();
+        foreach (var (composite, path) in version.CalendarEntries.Where(c => c.Value.IsComposite))
+        {
+            var field = composite.Operation!.Value.ToString().ToLowerInvariant();
+            for (var i = 0; i < composite.Members.Length; i++)
+            {
+                var member = composite.Members[i];
+                if (!member.IsAlwaysOpen && !calendars.Contains(member))
+                {
+                    context.AddFailure($"{path}.{field}[{i}]",
+                        $"'{composite.Id}' is built from '{member.Id}', which is not among this version's calendars: add that calendar to the version too.");
+                }
+            }
+        }
+    }
+
     private static void CheckVersion(PolicyVersionBuilder version, ValidationContext<PolicySetBuilder> context)
     {
         var calendarIds = Unique(version.CalendarEntries.Select(c => new Pathed<string>(c.Value.Id, $"{c.Path}.id")), "calendar id", context);
@@ -55,6 +74,7 @@ internal sealed class PolicyValidator : AbstractValidator<PolicySetBuilder>
         {
             context.AddFailure($"{path}.id", $"'{calendar.Id}' is the built-in 24/7 calendar: give this calendar another id.");
         }
+        CheckCompositeMembers(version, context);
         calendarIds.UnionWith(version.UnreadableCalendarIds);
         if (version.PriorityEntries.Count == 0)
         {

@@ -149,7 +149,8 @@ public sealed class CalendarDocumentTests
             "timeZone: A calendar needs an IANA time zone, such as Europe/London.",
             "weekly: The calendar has no working time: the weekly schedule is empty and no dated exception has hours.",
         ], Problems("""{ "id": 7 }"""));
-        Assert.Equal(["Expected a calendar (a JSON object), found a list."], Problems("[]"));
+        Assert.Equal(["The list holds no calendar."], Problems("[]"));
+        Assert.Equal(["[0]: Expected a calendar (a JSON object), found the number 1."], Problems("[1]"));
     }
 
     [Fact]
