@@ -98,14 +98,14 @@ public sealed partial class BusinessCalendar
         var (first, last, most) = CompositeBounds(operation, members);
         var everyYearWorks = operation == CalendarOperation.Union && members.Any(m => m.engine.Summaries.EveryYearWorks);
         var leaves = Leaves(members).Distinct().ToList();
-        var breaks = RepeatingYears.Breaks([.. leaves.Select(l => l.Zone).Append(zone).Distinct()], leaves.SelectMany(l => l.engine.Summaries.Breaks));
         // Easter moves with the moon, not every 400 years: a calendar without it, working whenever this one is, guides searches instead.
         var moves = leaves.Any(l => l.Rules.Any(r => r is EasterRule));
-        var guide = moves ? WorkingAtLeastAsOften(this).engine.Summaries : null;
-        engine = new BusinessTimeEngine(years, YearSummaries.ForCompiledYears(years, everyYearWorks, !moves, breaks, guide), first, last, most);
+        var summaries = YearSummaries.ForCompiledYears(years, everyYearWorks, !moves,
+            () => RepeatingYears.Breaks([.. leaves.Select(l => l.Zone).Append(zone).Distinct()], leaves.SelectMany(l => l.engine.Summaries.Breaks)),
+            () => moves ? WorkingAtLeastAsOften(this).engine.Summaries : null);
+        engine = new BusinessTimeEngine(years, summaries, first, last, most);
         dayCounter = new BusinessDayCounter(zone, engine);
     }
-
 
     /// <summary>A composite's date: the working time within the date's instants, as local windows, and its members' reasons.</summary>
     private CalendarDay CompositeDay(LocalDate date)

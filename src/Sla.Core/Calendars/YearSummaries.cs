@@ -31,28 +31,29 @@ internal sealed class YearSummaries
     /// <summary>Whether every year certainly has working days, so searches need plan nothing.</summary>
     public bool EveryYearWorks { get; }
     private readonly bool repeats;
-    private readonly int[] breaks;
+    // Worked out on first use: a composite's take a look at its zones' future, which most calendars never need.
+    private readonly Lazy<int[]> breaks;
     // Per year: 0 when not yet known, otherwise 1 + (working days << 1) + (1 when the year has hours).
     private readonly int[]?[] chunks = new int[]?[(CalendarYears.MaxYear / ChunkSize) + 1];
 
     // Summaries of a calendar that is working whenever this one is (or null): a search jumps over the years it has no work in.
-    private readonly YearSummaries? guide;
+    private readonly Lazy<YearSummaries?> guide;
     // Whether a year has hours, when that is cheaper to know than its working days (a compiled year's total); else from the summary.
     private readonly Func<int, bool>? hasHours;
 
-    private YearSummaries(Func<int, (int WorkingDays, bool HasHours)> summarize, bool everyYearWorks, bool repeats, int[] breaks,
-        YearSummaries? guide = null, Func<int, bool>? hasHours = null)
+    private YearSummaries(Func<int, (int WorkingDays, bool HasHours)> summarize, bool everyYearWorks, bool repeats, Lazy<int[]> breaks,
+        Lazy<YearSummaries?>? guide = null, Func<int, bool>? hasHours = null)
     {
         this.summarize = summarize;
         this.hasHours = hasHours;
         EveryYearWorks = everyYearWorks;
         this.repeats = repeats;
         this.breaks = breaks;
-        this.guide = guide;
+        this.guide = guide ?? new Lazy<YearSummaries?>(() => null);
     }
 
     /// <summary>The years around which the pattern may not repeat (sorted), for composites built on this calendar.</summary>
-    public IReadOnlyList<int> Breaks => breaks;
+    public IReadOnlyList<int> Breaks => breaks.Value;
 
     /// <summary>Summaries from a calendar's day plans, which repeat every 400 years between the years its rules and exceptions name.</summary>
     public static YearSummaries ForPlans(DayPlanner planner, WeeklySchedule weekly, IReadOnlyCollection<CalendarRule> rules, IReadOnlyCollection<DateOverride> exceptions)
@@ -66,7 +67,7 @@ internal sealed class YearSummaries
             year => SummarizePlans(planner.PlanYear(year)),
             everyYearWorks: !weekly.IsEmpty && (2 * rules.Count) + exceptions.Count < WeekdayOccurrencesPerYear,
             repeats: !rules.Any(r => r is EasterRule),
-            breaks: [.. named.SelectMany(y => Enumerable.Range(y - 2, 5)).Distinct().Order()]);
+            breaks: new Lazy<int[]>(() => [.. named.SelectMany(y => Enumerable.Range(y - 2, 5)).Distinct().Order()]));
     }
 
     /// <summary>
@@ -74,8 +75,8 @@ internal sealed class YearSummaries
     /// repeat every 400 when <paramref name="repeats"/> says so; otherwise a search reads every year, except
     /// those <paramref name="guide"/> (a calendar working at least whenever this one is) shows to have no work.
     /// </summary>
-    public static YearSummaries ForCompiledYears(CalendarYears years, bool everyYearWorks, bool repeats, int[] breaks, YearSummaries? guide) =>
-        new(year => SummarizeCompiled(years[year]), everyYearWorks, repeats, breaks, guide, year => years[year].Total > 0);
+    public static YearSummaries ForCompiledYears(CalendarYears years, bool everyYearWorks, bool repeats, Func<int[]> breaks, Func<YearSummaries?> guide) =>
+        new(year => SummarizeCompiled(years[year]), everyYearWorks, repeats, new Lazy<int[]>(breaks), new Lazy<YearSummaries?>(guide), year => years[year].Total > 0);
 
     private static (int WorkingDays, bool HasHours) SummarizePlans(DayPlan[] plans)
     {
@@ -154,11 +155,11 @@ internal sealed class YearSummaries
             {
                 return y;
             }
-            if (guide is not null)
+            if (guide.Value is { } guiding)
             {
                 // No work here: the next year that could have any is one where the guide has some, or the year
                 // before it, as the guide's local years may start up to a day apart from these.
-                if (guide.Search(y + step, limit, step, workingDays) is not { } candidate)
+                if (guiding.Search(y + step, limit, step, workingDays) is not { } candidate)
                 {
                     return null;
                 }
@@ -202,12 +203,13 @@ internal sealed class YearSummaries
         return summary;
     }
 
-    private bool IsBreak(int year) => Array.BinarySearch(breaks, year) >= 0;
+    private bool IsBreak(int year) => Array.BinarySearch(breaks.Value, year) >= 0;
 
     /// <summary>The run of years without a break that holds <paramref name="year"/> (not itself a break).</summary>
     private (int Start, int End) Segment(int year)
     {
-        var next = ~Array.BinarySearch(breaks, year);
-        return (breaks[next - 1] + 1, breaks[next] - 1);
+        var all = breaks.Value;
+        var next = ~Array.BinarySearch(all, year);
+        return (all[next - 1] + 1, all[next] - 1);
     }
 }

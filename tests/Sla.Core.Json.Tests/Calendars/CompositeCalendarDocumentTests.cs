@@ -67,6 +67,45 @@ public sealed class CompositeCalendarDocumentTests
         Assert.Equal(written, PolicyDocument.Write(again));
     }
 
+    /// <summary>The policy-version example for configurable clocks, variants and composite calendars, in a policy (its metrics shared with the metric tests).</summary>
+    private const string AdditionsExample = $$"""
+        { "id": "p", "name": "P", "versions": [
+        {
+          "version": "2027.1", "effectiveFrom": "2027-01-01T00:00:00Z",
+          "calendars": [
+            { "id": "london", "timeZone": "Europe/London", "weekly": { "monday": ["09:00-17:30"] } },
+            { "id": "new-york", "timeZone": "America/New_York", "weekly": { "monday": ["09:00-17:00"] } },
+            { "id": "follow-the-sun", "union": ["london", "new-york"] }
+          ],
+          "priorities": ["P1", "P2"],
+          "pauseStatuses": ["pending"],
+          "reportingTimeZone": "Europe/London",
+          {{Policies.MetricDefinitionDocumentTests.ExampleMetrics}}
+          "services": [
+            { "id": "email", "name": "E-mail",
+              "targets": { "P1": { "resolution": { "within": "PT8H", "calendar": "london" } } },
+              "variants": [
+                { "id": "gold-us", "when": { "tier": ["gold"], "region": ["us"] },
+                  "targets": { "P1": { "resolution": { "within": "PT4H", "calendar": "new-york" }, "l2": { "within": "PT2H", "calendar": "follow-the-sun" } } } }
+              ] }
+          ]
+        }
+        ] }
+        """;
+
+    [Fact]
+    public void Reads_the_documented_example_with_its_follow_the_sun_calendar()
+    {
+        var policy = PolicyDocument.Parse(AdditionsExample);
+        var followTheSun = policy.Versions[0].Calendars.Single(c => c.Id == "follow-the-sun");
+        Assert.Equal(["london", "new-york"], followTheSun.Members.Select(m => m.Id));
+        var schema = Policies.PolicyDocumentTests.Schema;
+        Assert.True(schema.Evaluate(System.Text.Json.JsonDocument.Parse(AdditionsExample).RootElement).IsValid);
+        Assert.True(schema.Evaluate(System.Text.Json.JsonDocument.Parse(PolicyDocument.Write(policy)).RootElement).IsValid);
+        var broken = AdditionsExample.Replace("\"union\": [\"london\", \"new-york\"]", "\"union\": [\"london\"], \"difference\": [\"london\", \"new-york\"]", StringComparison.Ordinal);
+        Assert.False(schema.Evaluate(System.Text.Json.JsonDocument.Parse(broken).RootElement).IsValid);
+    }
+
     [Fact]
     public void Reports_unknown_members_cycles_and_misplaced_fields_with_their_paths()
     {

@@ -25,7 +25,7 @@ public sealed class MetricDefinitionDocumentTests
         """;
 
     /// <summary>The metrics and options of the policy-version example for configurable clocks, word for word.</summary>
-    private const string ExampleMetrics = """
+    internal const string ExampleMetrics = """
         "priorityChange": "keepCounted",
         "businessDaysPause": "extend",
         "warningAt": 0.75,

@@ -53,7 +53,8 @@ public sealed class PolicyDocumentTests
         }
         """;
 
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "policy.schema.json")));
+    // Loaded once: the schema registry refuses a second schema with the same id.
+    internal static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "policy.schema.json")));
 
     private static string Sample => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "policy.json"));
 
