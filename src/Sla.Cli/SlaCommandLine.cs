@@ -69,6 +69,9 @@ internal static partial class SlaCommandLine
         var calendar = new Command("calendar", "Work with calendar documents.");
         calendar.Subcommands.Add(CalendarCheck(console, clock));
         calendar.Subcommands.Add(CalendarDays(console, clock));
+        calendar.Subcommands.Add(CalendarHolidays(console, clock));
+        calendar.Subcommands.Add(CalendarImportIcs(console));
+        calendar.Subcommands.Add(CalendarExportIcs(console, clock));
         root.Subcommands.Add(calendar);
         var policy = new Command("policy", "Work with policy documents.");
         policy.Subcommands.Add(PolicyCheck(console));

@@ -111,7 +111,7 @@ internal static class CalendarDaysCommand
         }
     }
 
-    private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Weekday(LocalDate date) => date.DayOfWeek.ToString().ToLowerInvariant();
+    internal static string Weekday(LocalDate date) => date.DayOfWeek.ToString().ToLowerInvariant();
 }
