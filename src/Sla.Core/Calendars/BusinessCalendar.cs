@@ -62,7 +62,9 @@ public sealed partial class BusinessCalendar
         var dayPlanner = new DayPlanner(weekly, rules, exceptions);
         planner = dayPlanner;
         var (first, last) = WorkingYearBounds(weekly, exceptions);
-        engine = new BusinessTimeEngine(new CalendarYears(year => CompiledYear.Compile(year, zone, dayPlanner.PlanYear(year))),
+        var years = new CalendarYears(year => CompiledYear.Create(year, zone,
+            (month, start, end) => CompiledMonth.Compile(zone, new LocalDate(year, month, 1), start, end, dayPlanner.PlanMonth(year, month))));
+        engine = new BusinessTimeEngine(years,
             YearSummaries.ForPlans(dayPlanner, weekly, rules, exceptions), first, last, MostWorkingTimePerYear(weekly, exceptions));
         dayCounter = new BusinessDayCounter(zone, engine);
     }

@@ -64,7 +64,7 @@ internal sealed class BusinessDayCounter
 
     public bool IsWorkingDay(LocalDate date) => LastWindowEnd(date) is not null;
 
-    private long? LastWindowEnd(LocalDate date) => engine.Years[date.Year].LastWindowEnd(date.DayOfYear);
+    private long? LastWindowEnd(LocalDate date) => engine.Years[date.Year].LastWindowEnd(date.Month, date.Day);
 
     /// <summary>The <paramref name="count"/>-th working day strictly after <paramref name="date"/>, skipping whole years (and 400-year cycles) when it can.</summary>
     private LocalDate? FindWorkingDayAfter(LocalDate date, long count)

@@ -63,9 +63,9 @@ internal sealed class BusinessTimeEngine
         var last = years.Containing(to, nameof(to));
         if (first.Year == last.Year)
         {
-            return last.CumulativeAt(to) - first.CumulativeAt(from);
+            return first.WorkingBetween(from, to);
         }
-        var total = first.Total - first.CumulativeAt(from) + last.CumulativeAt(to);
+        var total = first.WorkingBetween(from, first.End) + last.WorkingBetween(last.Start, to);
         for (var year = NextWorking(first.Year); year is not null && year.Year < last.Year; year = NextWorking(year.Year))
         {
             total += year.Total;
@@ -83,40 +83,48 @@ internal sealed class BusinessTimeEngine
         var year = years.Containing(start, nameof(start));
         if (amount > 0)
         {
-            var needed = year.CumulativeAt(start) + amount;
+            if (year.TryReachForward(start, amount, out result, out var needed))
+            {
+                return true;
+            }
+            result = start;
             // Within a year's worth beyond this one the loop below answers at once; further, make sure the years left could hold it.
-            if (needed - year.Total > mostPerYear && MoreThanYearsHold(needed - year.Total, LastWorkingYear - year.Year))
+            if (needed > mostPerYear && MoreThanYearsHold(needed, LastWorkingYear - year.Year))
             {
                 return false;
             }
-            while (needed > year.Total)
+            while (NextWorking(year.Year) is { } next)
             {
-                needed -= year.Total;
-                if (NextWorking(year.Year) is not { } next)
-                {
-                    return false;
-                }
                 year = next;
+                if (needed <= year.Total)
+                {
+                    year.TryReachForward(year.Start, needed, out result, out _);
+                    return true;
+                }
+                needed -= year.Total;
             }
-            result = year.EarliestReaching(needed);
+            return false;
+        }
+        if (year.TryReachBackward(start, -amount, out result, out var owed))
+        {
             return true;
         }
-        var target = year.CumulativeAt(start) + amount;
-        if (-target > mostPerYear && MoreThanYearsHold(-target, year.Year - FirstWorkingYear))
+        result = start;
+        if (owed > mostPerYear && MoreThanYearsHold(owed, year.Year - FirstWorkingYear))
         {
             return false;
         }
-        while (target < 0)
+        while (PreviousWorking(year.Year) is { } previous)
         {
-            if (PreviousWorking(year.Year) is not { } previous)
-            {
-                return false;
-            }
             year = previous;
-            target += year.Total;
+            if (owed <= year.Total)
+            {
+                year.TryReachBackward(year.End, owed, out result, out _);
+                return true;
+            }
+            owed -= year.Total;
         }
-        result = year.LatestAt(target);
-        return true;
+        return false;
     }
 
     /// <summary>
@@ -130,43 +138,37 @@ internal sealed class BusinessTimeEngine
     public long? NextWorkingStart(long ticks)
     {
         var year = years.Containing(ticks, "instant");
-        var k = year.FloorIndex(ticks);
-        if (k >= 0 && ticks < year.IntervalEnd(k))
+        if (year.NextWorkingStart(ticks) is { } found)
         {
-            return ticks;
+            return found;
         }
-        while (k + 1 >= year.IntervalCount)
+        while (NextWorking(year.Year) is { } next)
         {
-            if (NextWorking(year.Year) is not { } next)
-            {
-                return null;
-            }
             year = next;
-            k = -1;
+            if (year.NextWorkingStart(year.Start) is { } later)
+            {
+                return later;
+            }
         }
-        return year.IntervalStart(k + 1);
+        return null;
     }
 
     public long? PreviousWorkingEnd(long ticks)
     {
         var year = years.Containing(ticks, "instant");
-        var k = year.FloorIndex(ticks);
-        if (k >= 0 && year.IntervalStart(k) < ticks)
+        if (year.PreviousWorkingEnd(ticks) is { } found)
         {
-            return Math.Min(ticks, year.IntervalEnd(k));
+            return found;
         }
-        // Either before the year's first interval or exactly at the start of interval k: look earlier.
-        k--;
-        while (k < 0)
+        while (PreviousWorking(year.Year) is { } previous)
         {
-            if (PreviousWorking(year.Year) is not { } previous)
-            {
-                return null;
-            }
             year = previous;
-            k = year.IntervalCount - 1;
+            if (year.PreviousWorkingEnd(year.End) is { } earlier)
+            {
+                return earlier;
+            }
         }
-        return year.IntervalEnd(k);
+        return null;
     }
 
     public List<CalendarSegment> Segments(long from, long to)
@@ -191,7 +193,7 @@ internal sealed class BusinessTimeEngine
         return segments;
     }
 
-    private static void AddClosed(List<CalendarSegment> segments, List<CompiledYear.Annotation> annotations, long from, long to)
+    private static void AddClosed(List<CalendarSegment> segments, List<CompiledMonth.Annotation> annotations, long from, long to)
     {
         var cursor = from;
         foreach (var note in annotations)

@@ -59,21 +59,23 @@ internal sealed class CalendarYears
         var working = new List<(long Start, long End)>();
         for (var year = FirstOverlapping(from); year <= MaxYear && this[year].Start < to; year++)
         {
-            var compiled = this[year];
-            for (var k = Math.Max(compiled.FloorIndex(from), 0); k < compiled.IntervalCount && compiled.IntervalStart(k) < to; k++)
+            foreach (var month in this[year].MonthsOverlapping(from, to))
             {
-                var (start, end) = (Math.Max(compiled.IntervalStart(k), from), Math.Min(compiled.IntervalEnd(k), to));
-                if (start >= end)
+                for (var k = Math.Max(month.FloorIndex(from), 0); k < month.IntervalCount && month.IntervalStart(k) < to; k++)
                 {
-                    continue;
-                }
-                if (working.Count > 0 && working[^1].End == start)
-                {
-                    working[^1] = (working[^1].Start, end);
-                }
-                else
-                {
-                    working.Add((start, end));
+                    var (start, end) = (Math.Max(month.IntervalStart(k), from), Math.Min(month.IntervalEnd(k), to));
+                    if (start >= end)
+                    {
+                        continue;
+                    }
+                    if (working.Count > 0 && working[^1].End == start)
+                    {
+                        working[^1] = (working[^1].Start, end);
+                    }
+                    else
+                    {
+                        working.Add((start, end));
+                    }
                 }
             }
         }
@@ -81,16 +83,19 @@ internal sealed class CalendarYears
     }
 
     /// <summary>Gets the annotations (dates that rules, exceptions or members closed) that overlap <c>[from, to)</c>, in order.</summary>
-    public List<CompiledYear.Annotation> AnnotationsIn(long from, long to)
+    public List<CompiledMonth.Annotation> AnnotationsIn(long from, long to)
     {
-        var found = new List<CompiledYear.Annotation>();
+        var found = new List<CompiledMonth.Annotation>();
         for (var year = FirstOverlapping(from); year <= MaxYear && this[year].Start < to; year++)
         {
-            foreach (var note in this[year].Annotations)
+            foreach (var month in this[year].MonthsOverlapping(from, to))
             {
-                if (note.End > from && note.Start < to)
+                foreach (var note in month.Annotations)
                 {
-                    found.Add(note);
+                    if (note.End > from && note.Start < to && (found.Count == 0 || found[^1] != note))
+                    {
+                        found.Add(note);
+                    }
                 }
             }
         }

@@ -1,214 +1,236 @@
-using System.Collections.Immutable;
 using NodaTime;
-using NodaTime.TimeZones;
 
 namespace Sla.Core.Calendars;
 
 /// <summary>
-/// One local year of a calendar, compiled to instants: the working intervals that lie within
-/// <c>[Start, End)</c> (the instants of January 1 00:00 of this year and of the next, in the calendar's
-/// zone), sorted and merged, with a prefix sum of their lengths. DST is already in the instants, so
-/// every query is a binary search and some arithmetic on ticks.
+/// One local year of a calendar as its twelve months, each compiled on first use: a question about a few days
+/// compiles the month they lie in, not the year, and the year's total (for deadlines that cross it whole) is the
+/// sum of its months'. Its <c>[Start, End)</c> are the instants January 1 of this year and of the next begin, in
+/// the calendar's zone.
 /// </summary>
-/// <remarks>Immutable once built and thread-safe. Ticks are NodaTime Unix ticks (100 ns).</remarks>
+/// <remarks>Lock-free and thread-safe: two threads that race to compile a month both compute the same immutable
+/// value and one is kept. Ticks are NodaTime Unix ticks.</remarks>
 internal sealed class CompiledYear
 {
-    private static readonly ZoneLocalMappingResolver WindowEndResolver =
-        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
+    private readonly long[] monthStarts;
+    private readonly CompiledMonth?[] months = new CompiledMonth?[12];
+    private readonly Func<int, CompiledMonth> compileMonth;
+    private long total = -1;
 
-    private readonly long[] starts;
-    private readonly long[] ends;
-    // cumulative[k] is the working time before interval k; cumulative[^1] the year's total.
-    private readonly long[] cumulative;
-    // Per date of the year (index: day of year - 1): the end of its last window, or long.MinValue when closed.
-    private long[]? lastWindowEnds;
-    private Annotation[]? annotations;
-    // A composite's dates and reasons are worked out on first use: searches and arithmetic need only the intervals.
-    private readonly Func<CompiledYear, long[]>? findLastWindowEnds;
-    private readonly Func<CompiledYear, Annotation[]>? findAnnotations;
-
-    /// <summary>Makes a year from intervals already combined (a composite calendar's); its dates and reasons are found on first use.</summary>
-    public static CompiledYear FromIntervals(int year, long start, long end, long[] starts, long[] ends,
-        Func<CompiledYear, long[]> findLastWindowEnds, Func<CompiledYear, Annotation[]> findAnnotations) =>
-        new(year, start, end, starts, ends, null, null, findLastWindowEnds, findAnnotations);
-
-    private CompiledYear(int year, long start, long end, long[] starts, long[] ends, long[]? lastWindowEnds, Annotation[]? annotations,
-        Func<CompiledYear, long[]>? findLastWindowEnds = null, Func<CompiledYear, Annotation[]>? findAnnotations = null)
+    private CompiledYear(int year, long[] monthStarts, Func<int, CompiledMonth> compileMonth)
     {
-        this.findLastWindowEnds = findLastWindowEnds;
-        this.findAnnotations = findAnnotations;
         Year = year;
-        Start = start;
-        End = end;
-        this.starts = starts;
-        this.ends = ends;
-        this.lastWindowEnds = lastWindowEnds;
-        this.annotations = annotations;
-        cumulative = new long[starts.Length + 1];
-        for (var k = 0; k < starts.Length; k++)
-        {
-            cumulative[k + 1] = cumulative[k] + (ends[k] - starts[k]);
-        }
+        this.monthStarts = monthStarts;
+        this.compileMonth = compileMonth;
     }
 
     public int Year { get; }
 
     /// <summary>The instant January 1 of <see cref="Year"/> begins, in ticks.</summary>
-    public long Start { get; }
+    public long Start => monthStarts[0];
 
     /// <summary>The instant January 1 of the next year begins, in ticks.</summary>
-    public long End { get; }
+    public long End => monthStarts[12];
 
-    /// <summary>The year's total working time, in ticks.</summary>
-    public long Total => cumulative[^1];
-
-    public int IntervalCount => starts.Length;
-
-    /// <summary>The number of dates in the year.</summary>
-    public int DayCount => LastWindowEnds.Length;
-
-    // Two threads may both work one out; either result is the same, and one is kept.
-    private long[] LastWindowEnds => lastWindowEnds ?? LazyInitializer.EnsureInitialized(ref lastWindowEnds, () => findLastWindowEnds!(this));
-
-    private Annotation[] AllAnnotations => annotations ?? LazyInitializer.EnsureInitialized(ref annotations, () => findAnnotations!(this));
-
-    /// <summary>Approximate bytes held by this year's arrays, for the memory figures in the docs.</summary>
-    public int ApproximateBytes => (8 * ((3 * starts.Length) + 1 + (lastWindowEnds?.Length ?? 0))) + (40 * (annotations?.Length ?? 0));
-
-    public long IntervalStart(int k) => starts[k];
-
-    public long IntervalEnd(int k) => ends[k];
-
-    /// <summary>Working time from <see cref="Start"/> to <paramref name="ticks"/>, which must lie in the year.</summary>
-    public long CumulativeAt(long ticks)
+    /// <summary>
+    /// Makes a year whose months <paramref name="compile"/> compiles on first use, given the month (1 to 12) and its
+    /// <c>[start, end)</c> in ticks.
+    /// </summary>
+    public static CompiledYear Create(int year, DateTimeZone zone, Func<int, long, long, CompiledMonth> compile)
     {
-        var k = FloorIndex(ticks);
-        return k < 0 ? 0 : cumulative[k] + Math.Min(ticks - starts[k], ends[k] - starts[k]);
-    }
-
-    public bool IsWorking(long ticks)
-    {
-        var k = FloorIndex(ticks);
-        return k >= 0 && ticks < ends[k];
-    }
-
-    /// <summary>The earliest instant whose cumulative working time reaches <paramref name="amount"/> (0 &lt; amount &lt;= Total).</summary>
-    public long EarliestReaching(long amount)
-    {
-        // The first interval whose end-of-interval cumulative reaches the amount.
-        var k = Array.BinarySearch(cumulative, 1, starts.Length, amount);
-        k = k < 0 ? ~k : k;
-        return starts[k - 1] + (amount - cumulative[k - 1]);
-    }
-
-    /// <summary>The latest instant whose cumulative working time is <paramref name="amount"/> (0 &lt;= amount &lt; Total).</summary>
-    public long LatestAt(long amount)
-    {
-        var k = Array.BinarySearch(cumulative, 0, starts.Length, amount);
-        k = k < 0 ? ~k - 1 : k;
-        return starts[k] + (amount - cumulative[k]);
-    }
-
-    /// <summary>Index of the last interval starting at or before <paramref name="ticks"/>, or -1.</summary>
-    public int FloorIndex(long ticks)
-    {
-        var k = Array.BinarySearch(starts, ticks);
-        return k < 0 ? ~k - 1 : k;
-    }
-
-    /// <summary>The end of the last window of the date with the given day of year, or <see langword="null"/> when the date is closed.</summary>
-    public long? LastWindowEnd(int dayOfYear)
-    {
-        var end = LastWindowEnds[dayOfYear - 1];
-        return end == long.MinValue ? null : end;
-    }
-
-    public ReadOnlySpan<Annotation> Annotations => AllAnnotations;
-
-    /// <summary>Compiles a year from the zone and the day plans of December 31 before it and of each of its dates.</summary>
-    public static CompiledYear Compile(int year, DateTimeZone zone, DayPlan[] plans)
-    {
-        var firstDate = new LocalDate(year, 1, 1);
-        var start = ZoneDates.StartOfDay(zone, firstDate);
-        var end = ZoneDates.StartOfDay(zone, firstDate.PlusYears(1));
-        var zoneIntervals = zone.GetZoneIntervals(start - Duration.FromDays(3), end + Duration.FromDays(3))
-            .Select(z => (Start: z.HasStart ? z.Start.ToUnixTimeTicks() : long.MinValue,
-                          End: z.HasEnd ? z.End.ToUnixTimeTicks() : long.MaxValue,
-                          Offset: z.WallOffset.Ticks))
-            .ToArray();
-
-        var raw = new List<(long Start, long End)>();
-        var lastWindowEnds = new long[plans.Length - 1];
-        var annotations = new List<Annotation>();
-        for (var i = 0; i < plans.Length; i++)
+        var starts = new long[13];
+        for (var month = 0; month <= 12; month++)
         {
-            var date = firstDate.PlusDays(i - 1);
-            var midnight = date.AtMidnight().InUtc().ToInstant().ToUnixTimeTicks();
-            var plan = plans[i];
-            foreach (var range in plan.Ranges)
+            starts[month] = ZoneDates.StartOfDay(zone, new LocalDate(year, 1, 1).PlusMonths(month)).ToUnixTimeTicks();
+        }
+        return new CompiledYear(year, starts, month => compile(month + 1, starts[month], starts[month + 1]));
+    }
+
+    /// <summary>The year's total working time, in ticks (compiles every month).</summary>
+    public long Total
+    {
+        get
+        {
+            var known = Volatile.Read(ref total);
+            if (known < 0)
             {
-                foreach (var (zoneStart, zoneEnd, offset) in zoneIntervals)
+                known = 0;
+                for (var m = 0; m < 12; m++)
                 {
-                    var from = Math.Max(midnight + range.Start - offset, zoneStart);
-                    var to = Math.Min(midnight + range.End - offset, zoneEnd);
-                    if (from < to)
-                    {
-                        raw.Add((from, to));
-                    }
+                    known += Month(m).Total;
                 }
+                Volatile.Write(ref total, known);
             }
-            if (i == 0)
-            {
-                continue;
-            }
-            lastWindowEnds[i - 1] = plan.IsWorkingDay
-                ? date.AtMidnight().PlusTicks(plan.Ranges.Max(r => r.End)).InZone(zone, WindowEndResolver).ToInstant().ToUnixTimeTicks()
-                : long.MinValue;
-            if (plan.LosesWeeklyTime)
-            {
-                annotations.Add(new Annotation(
-                    ZoneDates.StartOfDay(zone, date).ToUnixTimeTicks(),
-                    ZoneDates.StartOfDay(zone, date.PlusDays(1)).ToUnixTimeTicks(),
-                    plan.ShapedBy));
-            }
+            return known;
         }
-
-        var (starts, ends) = MergeAndClip(raw, start.ToUnixTimeTicks(), end.ToUnixTimeTicks());
-        return new CompiledYear(year, start.ToUnixTimeTicks(), end.ToUnixTimeTicks(), starts, ends, lastWindowEnds, annotations.ToArray());
     }
 
-    private static (long[] Starts, long[] Ends) MergeAndClip(List<(long Start, long End)> raw, long yearStart, long yearEnd)
+    /// <summary>Approximate bytes held by the months compiled so far.</summary>
+    public int ApproximateBytes => 64 + (8 * 13) + 24 + (8 * 12) + months.Sum(m => m?.ApproximateBytes ?? 0);
+
+    /// <summary>The month with the given index (0 for January), compiling it on first use.</summary>
+    public CompiledMonth Month(int index)
     {
-        raw.Sort();
-        var starts = new List<long>(raw.Count);
-        var ends = new List<long>(raw.Count);
-        foreach (var (rawStart, rawEnd) in raw)
+        var month = Volatile.Read(ref months[index]);
+        if (month is null)
         {
-            var (from, to) = (Math.Max(rawStart, yearStart), Math.Min(rawEnd, yearEnd));
-            if (from >= to)
-            {
-                continue;
-            }
-            if (ends.Count > 0 && from <= ends[^1])
-            {
-                ends[^1] = Math.Max(ends[^1], to);
-            }
-            else
-            {
-                starts.Add(from);
-                ends.Add(to);
-            }
+            Interlocked.CompareExchange(ref months[index], compileMonth(index), null);
+            month = Volatile.Read(ref months[index])!;
         }
-        return (starts.ToArray(), ends.ToArray());
+        return month;
     }
 
-    /// <summary>A local date (as instants) that lost weekly hours to a rule or exception, with their names.</summary>
-    /// <param name="Start">The instant the date begins, in ticks.</param>
-    /// <param name="End">The instant the next date begins, in ticks.</param>
-    /// <param name="Names">The names of the rules or exception (for a composite calendar, of its members' reasons).</param>
-    internal readonly record struct Annotation(long Start, long End, ImmutableArray<string> Names)
+    /// <summary>The index of the month holding <paramref name="ticks"/>, which lies in <c>[Start, End)</c>.</summary>
+    public int MonthIndexAt(long ticks)
     {
-        /// <summary>The names as an explanation shows them.</summary>
-        public string Description => string.Join("; ", Names);
+        var k = Array.BinarySearch(monthStarts, ticks);
+        return Math.Min(k < 0 ? ~k - 1 : k, 11);
+    }
+
+    public bool IsWorking(long ticks) => Month(MonthIndexAt(ticks)).IsWorking(ticks);
+
+    /// <summary>Working time in <c>[from, to)</c>, both in <c>[Start, End]</c>, from <paramref name="from"/> &lt;= <paramref name="to"/>; compiles only the months between.</summary>
+    public long WorkingBetween(long from, long to)
+    {
+        var first = MonthIndexAt(from);
+        var last = to >= End ? 11 : MonthIndexAt(to);
+        var lastMonth = Month(last);
+        var upTo = to >= End ? lastMonth.Total : lastMonth.CumulativeAt(to);
+        if (first == last)
+        {
+            return upTo - lastMonth.CumulativeAt(from);
+        }
+        var firstMonth = Month(first);
+        var sum = firstMonth.Total - firstMonth.CumulativeAt(from) + upTo;
+        for (var m = first + 1; m < last; m++)
+        {
+            sum += Month(m).Total;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// The earliest instant from <paramref name="from"/> (in the year) with <paramref name="amount"/> (&gt; 0) of working
+    /// time before it, within this year; otherwise <see langword="false"/> with the working time still <paramref name="left"/>.
+    /// </summary>
+    public bool TryReachForward(long from, long amount, out long result, out long left)
+    {
+        var m = MonthIndexAt(from);
+        var month = Month(m);
+        var needed = month.CumulativeAt(from) + amount;
+        while (needed > month.Total)
+        {
+            needed -= month.Total;
+            if (++m == 12)
+            {
+                (result, left) = (from, needed);
+                return false;
+            }
+            month = Month(m);
+        }
+        (result, left) = (month.EarliestReaching(needed), 0);
+        return true;
+    }
+
+    /// <summary>
+    /// The latest instant up to <paramref name="from"/> (in <c>(Start, End]</c>) with <paramref name="amount"/> (&gt; 0) of
+    /// working time after it, within this year; otherwise <see langword="false"/> with the working time still <paramref name="left"/>.
+    /// </summary>
+    public bool TryReachBackward(long from, long amount, out long result, out long left)
+    {
+        var m = from >= End ? 11 : MonthIndexAt(from);
+        var month = Month(m);
+        var target = (from >= End ? month.Total : month.CumulativeAt(from)) - amount;
+        while (target < 0)
+        {
+            if (--m < 0)
+            {
+                (result, left) = (from, -target);
+                return false;
+            }
+            month = Month(m);
+            target += month.Total;
+        }
+        (result, left) = (month.LatestAt(target), 0);
+        return true;
+    }
+
+    /// <summary>The earliest working instant at or after <paramref name="ticks"/> within this year, or <see langword="null"/>.</summary>
+    public long? NextWorkingStart(long ticks)
+    {
+        var m = MonthIndexAt(ticks);
+        var month = Month(m);
+        var k = month.FloorIndex(ticks);
+        if (k >= 0 && ticks < month.IntervalEnd(k))
+        {
+            return ticks;
+        }
+        if (k + 1 < month.IntervalCount)
+        {
+            return month.IntervalStart(k + 1);
+        }
+        while (++m < 12)
+        {
+            month = Month(m);
+            if (month.IntervalCount > 0)
+            {
+                return month.IntervalStart(0);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The latest instant at or before <paramref name="ticks"/> (in <c>[Start, End]</c>) that working time runs up to,
+    /// within this year, or <see langword="null"/>.
+    /// </summary>
+    public long? PreviousWorkingEnd(long ticks)
+    {
+        var m = ticks >= End ? 11 : MonthIndexAt(ticks);
+        var month = Month(m);
+        var k = month.FloorIndex(ticks);
+        if (k >= 0 && month.IntervalStart(k) < ticks)
+        {
+            return Math.Min(ticks, month.IntervalEnd(k));
+        }
+        // Either before the month's first interval or exactly at the start of interval k: look earlier.
+        k--;
+        while (k < 0)
+        {
+            if (--m < 0)
+            {
+                return null;
+            }
+            month = Month(m);
+            k = month.IntervalCount - 1;
+        }
+        return month.IntervalEnd(k);
+    }
+
+    /// <summary>The end of the last window of a date of this year, or <see langword="null"/> when the date is closed.</summary>
+    public long? LastWindowEnd(int month, int day) => Month(month - 1).LastWindowEnd(day);
+
+    /// <summary>The number of dates of the year that have working hours (compiles every month).</summary>
+    public int WorkingDays()
+    {
+        var days = 0;
+        for (var m = 0; m < 12; m++)
+        {
+            var month = Month(m);
+            for (var day = 1; day <= month.DayCount; day++)
+            {
+                days += month.LastWindowEnd(day) is null ? 0 : 1;
+            }
+        }
+        return days;
+    }
+
+    /// <summary>The months that overlap <c>[from, to)</c>, in order.</summary>
+    public IEnumerable<CompiledMonth> MonthsOverlapping(long from, long to)
+    {
+        for (var m = from <= Start ? 0 : MonthIndexAt(Math.Min(from, End - 1)); m < 12 && monthStarts[m] < to; m++)
+        {
+            yield return Month(m);
+        }
     }
 }

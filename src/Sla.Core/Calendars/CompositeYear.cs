@@ -4,7 +4,7 @@ using NodaTime;
 namespace Sla.Core.Calendars;
 
 /// <summary>
-/// Compiles a local year of a composite calendar (in its own zone) from its members' working intervals over
+/// Compiles the local months of a composite calendar (in its own zone) from its members' working intervals over
 /// the same instants: one sweep over their boundaries gives the combined intervals, so a composite answers
 /// queries exactly as fast as a calendar of windows. Members in other zones cover other local years; only
 /// instants matter.
@@ -12,16 +12,14 @@ namespace Sla.Core.Calendars;
 /// <remarks>Stateless; the members it reads are immutable and thread-safe.</remarks>
 internal static class CompositeYear
 {
-    public static CompiledYear Compile(int year, DateTimeZone zone, CalendarOperation operation, ImmutableArray<BusinessCalendar> members)
-    {
-        var firstDate = new LocalDate(year, 1, 1);
-        var start = ZoneDates.StartOfDay(zone, firstDate).ToUnixTimeTicks();
-        var end = ZoneDates.StartOfDay(zone, firstDate.PlusYears(1)).ToUnixTimeTicks();
-        var (starts, ends) = Combine(operation, [.. members.Select(m => m.Years.WorkingIntervals(start, end))]);
-        return CompiledYear.FromIntervals(year, start, end, starts, ends,
-            _ => LastWorkingInstants(zone, firstDate, starts, ends),
-            _ => Annotate(operation, members, [.. members.Select(m => m.Years.WorkingIntervals(start, end))], starts, ends, start, end));
-    }
+    public static CompiledYear Compile(int year, DateTimeZone zone, CalendarOperation operation, ImmutableArray<BusinessCalendar> members) =>
+        CompiledYear.Create(year, zone, (month, start, end) =>
+        {
+            var (starts, ends) = Combine(operation, [.. members.Select(m => m.Years.WorkingIntervals(start, end))]);
+            return CompiledMonth.FromIntervals(start, end, CalendarSystem.Iso.GetDaysInMonth(year, month), starts, ends,
+                () => LastWorkingInstants(zone, new LocalDate(year, month, 1), starts, ends),
+                () => Annotate(operation, members, [.. members.Select(m => m.Years.WorkingIntervals(start, end))], starts, ends, start, end));
+        });
 
     /// <summary>Whether the combination is working when <paramref name="active"/> members are, <paramref name="firstActive"/> telling about the first.</summary>
     private static bool Works(CalendarOperation operation, int active, bool firstActive, int memberCount) => operation switch
@@ -77,12 +75,12 @@ internal static class CompositeYear
         position % 2 == 0 ? intervals[position / 2].Start : intervals[position / 2].End;
 
     /// <summary>
-    /// Per date of the year: the end of the date's last working time, cut at the date's end (a composite's working
+    /// Per date of the month: the end of the date's last working time, cut at the date's end (a composite's working
     /// time may run on for days: a business day still ends with its date).
     /// </summary>
     private static long[] LastWorkingInstants(DateTimeZone zone, LocalDate firstDate, long[] starts, long[] ends)
     {
-        var dayCount = CalendarSystem.Iso.GetDaysInYear(firstDate.Year);
+        var dayCount = CalendarSystem.Iso.GetDaysInMonth(firstDate.Year, firstDate.Month);
         var lastEnds = new long[dayCount];
         var dayStart = ZoneDates.StartOfDay(zone, firstDate).ToUnixTimeTicks();
         var k = 0;
@@ -109,7 +107,7 @@ internal static class CompositeYear
     /// (a calendar of windows prefixed with its id, <c>london: Christmas Day</c>; a composite member as it
     /// says), and a calendar a difference subtracts gives its id while it is working.
     /// </summary>
-    private static CompiledYear.Annotation[] Annotate(CalendarOperation operation, ImmutableArray<BusinessCalendar> members,
+    private static CompiledMonth.Annotation[] Annotate(CalendarOperation operation, ImmutableArray<BusinessCalendar> members,
         List<(long Start, long End)>[] memberIntervals, long[] starts, long[] ends, long start, long end)
     {
         var notes = members.Select(m => m.Years.AnnotationsIn(start, end)).ToArray();
@@ -140,7 +138,7 @@ internal static class CompositeYear
         }
         var interval = new int[members.Length];
         var noteIndex = new int[members.Length];
-        var pieces = new List<CompiledYear.Annotation>();
+        var pieces = new List<CompiledMonth.Annotation>();
         long? previous = null;
         foreach (var cut in cuts)
         {
@@ -175,7 +173,7 @@ internal static class CompositeYear
         return index < intervals.Count && intervals[index].Start <= at;
     }
 
-    private static CompiledYear.Annotation? CoveringNote(List<CompiledYear.Annotation> notes, ref int index, long at)
+    private static CompiledMonth.Annotation? CoveringNote(List<CompiledMonth.Annotation> notes, ref int index, long at)
     {
         while (index < notes.Count && notes[index].End <= at)
         {
@@ -184,7 +182,7 @@ internal static class CompositeYear
         return index < notes.Count && notes[index].Start <= at ? notes[index] : null;
     }
 
-    private static void Add(List<CompiledYear.Annotation> pieces, long from, long to, ImmutableArray<string> names)
+    private static void Add(List<CompiledMonth.Annotation> pieces, long from, long to, ImmutableArray<string> names)
     {
         if (names.IsEmpty)
         {
@@ -195,6 +193,6 @@ internal static class CompositeYear
             pieces[^1] = pieces[^1] with { End = to };
             return;
         }
-        pieces.Add(new CompiledYear.Annotation(from, to, names));
+        pieces.Add(new CompiledMonth.Annotation(from, to, names));
     }
 }

@@ -43,6 +43,34 @@ internal sealed class DayPlanner
         return plans;
     }
 
+    /// <summary>
+    /// Plans every date of a month, after the last date of the month before it (needed for its overnight tail).
+    /// </summary>
+    /// <param name="year">The year.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <returns>The plans, first for the day before the month, then for each of its dates.</returns>
+    public DayPlan[] PlanMonth(int year, int month)
+    {
+        var first = new LocalDate(year, month, 1).PlusDays(-1);
+        var last = new LocalDate(year, month, 1).PlusMonths(1).PlusDays(-1);
+        var plans = new DayPlan[Period.Between(first, last, PeriodUnits.Days).Days + 1];
+        if (rules.IsEmpty)
+        {
+            for (var i = 0; i < plans.Length; i++)
+            {
+                plans[i] = Plan(first.PlusDays(i), []);
+            }
+            return plans;
+        }
+        var hits = RuleHits(year - 2, year + 1).Where(h => h.Date >= first && h.Date <= last).ToLookup(h => h.Date, h => h.Rule);
+        for (var i = 0; i < plans.Length; i++)
+        {
+            var date = first.PlusDays(i);
+            plans[i] = Plan(date, hits[date]);
+        }
+        return plans;
+    }
+
     /// <summary>Plans one date.</summary>
     /// <param name="date">The local date.</param>
     /// <returns>Its plan.</returns>

@@ -24,9 +24,15 @@ public readonly struct TimeWindow : IEquatable<TimeWindow>
     /// <c>24:00</c>, and a value earlier than <paramref name="start"/> makes an overnight window.</param>
     /// <remarks>Two midnights make the whole day, <c>00:00-24:00</c>.</remarks>
     /// <exception cref="ArgumentException"><paramref name="start"/> equals <paramref name="end"/> at a time
-    /// other than midnight: the window would be empty.</exception>
+    /// other than midnight: the window would be empty; or a time has a fraction of a second (windows are whole
+    /// seconds, so calendars are kept compact and exact).</exception>
     public TimeWindow(LocalTime start, LocalTime end)
     {
+        if (start.TickOfSecond != 0 || end.TickOfSecond != 0)
+        {
+            throw new ArgumentException(
+                $"A window opens and closes on whole seconds (got {(start.TickOfSecond != 0 ? start : end):HH:mm:ss.fffffff}).", start.TickOfSecond != 0 ? nameof(start) : nameof(end));
+        }
         if (start == end && start != LocalTime.Midnight)
         {
             throw new ArgumentException($"A window's start and end must differ (got {TimeOfDayText.Format(start)} twice).", nameof(end));

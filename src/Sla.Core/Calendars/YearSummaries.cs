@@ -90,15 +90,7 @@ internal sealed class YearSummaries
         return (days, hasHours);
     }
 
-    private static (int WorkingDays, bool HasHours) SummarizeCompiled(CompiledYear year)
-    {
-        var days = 0;
-        for (var day = 1; day <= year.DayCount; day++)
-        {
-            days += year.LastWindowEnd(day) is null ? 0 : 1;
-        }
-        return (days, year.Total > 0);
-    }
+    private static (int WorkingDays, bool HasHours) SummarizeCompiled(CompiledYear year) => (year.WorkingDays(), year.Total > 0);
 
     /// <summary>The number of dates of <paramref name="year"/> that have working hours.</summary>
     public int WorkingDays(int year) => (Summary(year) - 1) >> 1;

@@ -38,4 +38,14 @@ public sealed class TimeWindowTests
     {
         Assert.Equal("end", Assert.Throws<ArgumentException>(() => new TimeWindow(new LocalTime(9, 0), new LocalTime(9, 0))).ParamName);
     }
+
+    [Fact]
+    public void A_window_with_a_fraction_of_a_second_is_a_caller_bug()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new TimeWindow(new LocalTime(9, 0).PlusMilliseconds(500), new LocalTime(17, 0)));
+        Assert.Equal("start", error.ParamName);
+        Assert.StartsWith("A window opens and closes on whole seconds (got 09:00:00.5000000).", error.Message, StringComparison.Ordinal);
+        Assert.Equal("end", Assert.Throws<ArgumentException>(() => new TimeWindow(new LocalTime(9, 0), new LocalTime(17, 0).PlusTicks(1))).ParamName);
+        Assert.Equal(new LocalTime(9, 0, 30), new TimeWindow(new LocalTime(9, 0, 30), new LocalTime(17, 0)).Start);
+    }
 }
