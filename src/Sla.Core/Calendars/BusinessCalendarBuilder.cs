@@ -117,7 +117,7 @@ public sealed class BusinessCalendarBuilder
     internal BusinessCalendarBuilder AddHours(IsoDayOfWeek weekday, TimeWindow window, string? path)
     {
         var list = weekly[(int)weekday - 1];
-        list.Add(new PathedWindow(window, path ?? $"weekly.{weekday.ToString().ToLowerInvariant()}[{list.Count}]"));
+        list.Add(new PathedWindow(window, path, weekday, list.Count));
         return this;
     }
 
@@ -170,5 +170,13 @@ public sealed class BusinessCalendarBuilder
 
 /// <summary>A window with the document path it came from, so problems name the path the author wrote.</summary>
 /// <param name="Window">The window.</param>
-/// <param name="Path">Its path.</param>
-internal readonly record struct PathedWindow(TimeWindow Window, string Path);
+/// <param name="GivenPath">The path a document gave, or <see langword="null"/> for a window added in C#.</param>
+/// <param name="Weekday">The weekday it was added to (for the path of a window added in C#).</param>
+/// <param name="Index">Its place in that weekday's list.</param>
+internal readonly record struct PathedWindow(TimeWindow Window, string? GivenPath, IsoDayOfWeek Weekday = IsoDayOfWeek.None, int Index = 0)
+{
+    private static readonly string[] WeekdayPaths = ["", "weekly.monday", "weekly.tuesday", "weekly.wednesday", "weekly.thursday", "weekly.friday", "weekly.saturday", "weekly.sunday"];
+
+    /// <summary>The path to name in a problem; made only when one is reported.</summary>
+    public string Path => GivenPath ?? $"{WeekdayPaths[(int)Weekday]}[{Index}]";
+}

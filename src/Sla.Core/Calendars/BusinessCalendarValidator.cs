@@ -104,7 +104,10 @@ internal sealed class BusinessCalendarValidator : AbstractValidator<BusinessCale
                     }
                     break;
             }
-            CheckNoOverlap(rule.Hours.Select((w, i) => new PathedWindow(w, $"{path}.hours[{i}]")).ToList(), context);
+            if (rule.Hours.Length > 1)
+            {
+                CheckNoOverlap(rule.Hours.Select((w, i) => new PathedWindow(w, $"{path}.hours[{i}]")).ToList(), context);
+            }
         }
     }
 
@@ -128,7 +131,10 @@ internal sealed class BusinessCalendarValidator : AbstractValidator<BusinessCale
                 context.AddFailure($"{path}.date",
                     $"{exception.Date:yyyy-MM-dd} already has an exception ({firstPathByDate[exception.Date]}): a date can have only one.");
             }
-            CheckNoOverlap(exception.Hours.Select((w, i) => new PathedWindow(w, $"{path}.hours[{i}]")).ToList(), context);
+            if (exception.Hours.Length > 1)
+            {
+                CheckNoOverlap(exception.Hours.Select((w, i) => new PathedWindow(w, $"{path}.hours[{i}]")).ToList(), context);
+            }
         }
     }
 
@@ -148,16 +154,20 @@ internal sealed class BusinessCalendarValidator : AbstractValidator<BusinessCale
     /// </summary>
     private static void CheckNoOverlap(IReadOnlyList<PathedWindow> windows, ValidationContext<BusinessCalendarBuilder> context)
     {
-        var ordered = windows.Select((w, i) => (w.Window, w.Path, Index: i))
-            .OrderBy(w => w.Window.StartOffset).ThenBy(w => w.Index).ToList();
-        if (ordered.Count == 0)
+        if (windows.Count < 2)
         {
             return;
         }
+        var ordered = new (TimeWindow Window, PathedWindow Entry, int Index)[windows.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = (windows[i].Window, windows[i], i);
+        }
+        Array.Sort(ordered, static (a, b) => a.Window.StartOffset != b.Window.StartOffset ? a.Window.StartOffset.CompareTo(b.Window.StartOffset) : a.Index.CompareTo(b.Index));
         var furthest = ordered[0];
         var reported = 0;
         var more = 0;
-        for (var i = 1; i < ordered.Count; i++)
+        for (var i = 1; i < ordered.Length; i++)
         {
             // The window that reaches furthest among those before this one is the one it can overlap.
             var reach = ordered[i - 1].Window.EndOffset > furthest.Window.EndOffset ? ordered[i - 1] : furthest;
@@ -169,7 +179,7 @@ internal sealed class BusinessCalendarValidator : AbstractValidator<BusinessCale
             var (later, earlier) = ordered[i].Index > reach.Index ? (ordered[i], reach) : (reach, ordered[i]);
             if (reported++ < OverlapsReported)
             {
-                context.AddFailure(later.Path, $"{later.Window} overlaps {earlier.Window} ({earlier.Path}): windows of one day must not overlap.");
+                context.AddFailure(later.Entry.Path, $"{later.Window} overlaps {earlier.Window} ({earlier.Entry.Path}): windows of one day must not overlap.");
             }
             else
             {
