@@ -15,7 +15,9 @@ internal sealed class CompiledYear
     private readonly long[] monthStarts;
     private readonly CompiledMonth?[] months = new CompiledMonth?[12];
     private readonly Func<int, CompiledMonth> compileMonth;
-    private long total = -1;
+    // Working time before each month (and the year's total last), once every month is compiled: then a question
+    // that crosses months finds its month in a few comparisons instead of walking them.
+    private long[]? prefix;
 
     private CompiledYear(int year, long[] monthStarts, Func<int, CompiledMonth> compileMonth)
     {
@@ -47,26 +49,40 @@ internal sealed class CompiledYear
     }
 
     /// <summary>The year's total working time, in ticks (compiles every month).</summary>
-    public long Total
+    public long Total => Prefix[12];
+
+    private long[] Prefix
     {
         get
         {
-            var known = Volatile.Read(ref total);
-            if (known < 0)
+            var known = Volatile.Read(ref prefix);
+            if (known is null)
             {
-                known = 0;
+                known = new long[13];
                 for (var m = 0; m < 12; m++)
                 {
-                    known += Month(m).Total;
+                    known[m + 1] = known[m] + Month(m).Total;
                 }
-                Volatile.Write(ref total, known);
+                Volatile.Write(ref prefix, known);
             }
             return known;
         }
     }
 
+    /// <summary>The first month from <paramref name="from"/> whose end reaches <paramref name="amount"/> of the year's working time.</summary>
+    private static int MonthReaching(long[] prefix, int from, long amount)
+    {
+        var (low, high) = (from, 11);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = prefix[middle + 1] >= amount ? (low, middle) : (middle + 1, high);
+        }
+        return low;
+    }
+
     /// <summary>Approximate bytes held by the months compiled so far.</summary>
-    public int ApproximateBytes => 64 + (8 * 13) + 24 + (8 * 12) + months.Sum(m => m?.ApproximateBytes ?? 0);
+    public int ApproximateBytes => 56 + (24 + (8 * 13)) + (24 + (8 * 12)) + (prefix is null ? 0 : 24 + (8 * 13)) + months.Sum(m => m?.ApproximateBytes ?? 0);
 
     /// <summary>The month with the given index (0 for January), compiling it on first use.</summary>
     public CompiledMonth Month(int index)
@@ -100,6 +116,10 @@ internal sealed class CompiledYear
         {
             return upTo - lastMonth.CumulativeAt(from);
         }
+        if (Volatile.Read(ref prefix) is { } prefixes)
+        {
+            return prefixes[last] + upTo - prefixes[first] - Month(first).CumulativeAt(from);
+        }
         var firstMonth = Month(first);
         var sum = firstMonth.Total - firstMonth.CumulativeAt(from) + upTo;
         for (var m = first + 1; m < last; m++)
@@ -118,6 +138,18 @@ internal sealed class CompiledYear
         var m = MonthIndexAt(from);
         var month = Month(m);
         var needed = month.CumulativeAt(from) + amount;
+        if (needed > month.Total && Volatile.Read(ref prefix) is { } prefixes)
+        {
+            var ofYear = prefixes[m] + needed;
+            if (ofYear > prefixes[12])
+            {
+                (result, left) = (from, ofYear - prefixes[12]);
+                return false;
+            }
+            var reaching = MonthReaching(prefixes, m, ofYear);
+            (result, left) = (Month(reaching).EarliestReaching(ofYear - prefixes[reaching]), 0);
+            return true;
+        }
         while (needed > month.Total)
         {
             needed -= month.Total;
