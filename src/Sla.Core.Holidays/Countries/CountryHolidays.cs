@@ -6,8 +6,8 @@ using Sla.Core.Calendars;
 namespace Sla.Core.Holidays.Countries;
 
 /// <summary>
-/// Countries' public holidays as dated exceptions that close each day off, from the PublicHoliday library's data
-/// (MIT, maintained on GitHub, released a few times a year).
+/// Countries' public holidays as dated exceptions that close each day off, from the PublicHoliday library
+/// (MIT), which computes them from each country's rules.
 /// </summary>
 /// <remarks>
 /// <para>Each holiday closes the date people are off (a Saturday Christmas in the United States closes Friday

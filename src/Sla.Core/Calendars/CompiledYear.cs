@@ -116,17 +116,9 @@ internal sealed class CompiledYear
         {
             return upTo - lastMonth.CumulativeAt(from);
         }
-        if (Volatile.Read(ref prefix) is { } prefixes)
-        {
-            return prefixes[last] + upTo - prefixes[first] - Month(first).CumulativeAt(from);
-        }
-        var firstMonth = Month(first);
-        var sum = firstMonth.Total - firstMonth.CumulativeAt(from) + upTo;
-        for (var m = first + 1; m < last; m++)
-        {
-            sum += Month(m).Total;
-        }
-        return sum;
+        // Across months: the year's prefix sums (compiling its other months once) answer without a walk.
+        var prefixes = Prefix;
+        return prefixes[last] + upTo - prefixes[first] - Month(first).CumulativeAt(from);
     }
 
     /// <summary>
@@ -138,8 +130,10 @@ internal sealed class CompiledYear
         var m = MonthIndexAt(from);
         var month = Month(m);
         var needed = month.CumulativeAt(from) + amount;
-        if (needed > month.Total && Volatile.Read(ref prefix) is { } prefixes)
+        if (needed > month.Total)
         {
+            // Past this month: the year's prefix sums (compiling its other months once) find the month without a walk.
+            var prefixes = Prefix;
             var ofYear = prefixes[m] + needed;
             if (ofYear > prefixes[12])
             {
@@ -149,16 +143,6 @@ internal sealed class CompiledYear
             var reaching = MonthReaching(prefixes, m, ofYear);
             (result, left) = (Month(reaching).EarliestReaching(ofYear - prefixes[reaching]), 0);
             return true;
-        }
-        while (needed > month.Total)
-        {
-            needed -= month.Total;
-            if (++m == 12)
-            {
-                (result, left) = (from, needed);
-                return false;
-            }
-            month = Month(m);
         }
         (result, left) = (month.EarliestReaching(needed), 0);
         return true;
