@@ -22,6 +22,20 @@ internal sealed class CliConsole(Stream rawInput, Stream rawOutput, TextWriter e
     /// <summary>Standard output as bytes; call <see cref="FlushText"/> before writing here after <see cref="Out"/>.</summary>
     public Stream OutputStream => output;
 
+    /// <summary>
+    /// Writes one indented JSON document (non-ASCII text as it is) to standard output, then a line end; the writer
+    /// may be flushed along the way so a long list streams.
+    /// </summary>
+    public void WriteJson(Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        using (var writer = new System.Text.Json.Utf8JsonWriter(output,
+            new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+        output.WriteByte((byte)'\n');
+    }
+
     /// <summary>Standard input as text.</summary>
     public TextReader In => reader ??= new StreamReader(input, Utf8, false, 1 << 16, leaveOpen: true);
 

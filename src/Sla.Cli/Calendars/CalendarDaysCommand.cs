@@ -39,7 +39,7 @@ internal static class CalendarDaysCommand
         switch (format)
         {
             case DaysFormat.Json:
-                using (var writer = new Utf8JsonWriter(console.OutputStream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                console.WriteJson(writer =>
                 {
                     writer.WriteStartArray();
                     var pending = 0;
@@ -70,8 +70,7 @@ internal static class CalendarDaysCommand
                         writer.WriteEndObject();
                     }
                     writer.WriteEndArray();
-                }
-                console.OutputStream.WriteByte((byte)'\n');
+                });
                 break;
             case DaysFormat.Csv:
                 output.WriteLine("date,weekday,hours,wallClockTime,shapedBy");

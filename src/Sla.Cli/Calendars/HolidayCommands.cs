@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 using Sla.Cli.Reports;
 using Sla.Core.Calendars;
@@ -77,7 +76,7 @@ internal static class HolidayCommands
         {
             case DaysFormat.Json:
                 // The shape of a calendar document's "exceptions", so the list can be pasted into one.
-                using (var writer = new Utf8JsonWriter(console.OutputStream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                console.WriteJson(writer =>
                 {
                     writer.WriteStartArray();
                     foreach (var holiday in holidays)
@@ -90,8 +89,7 @@ internal static class HolidayCommands
                         writer.WriteEndObject();
                     }
                     writer.WriteEndArray();
-                }
-                console.OutputStream.WriteByte((byte)'\n');
+                });
                 break;
             case DaysFormat.Csv:
                 text.WriteLine("date,weekday,name");
