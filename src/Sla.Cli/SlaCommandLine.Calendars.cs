@@ -97,24 +97,38 @@ internal static partial class SlaCommandLine
         };
         command.SetAction(result =>
         {
-            if (!TryDate(result.GetValue(fromOption), "--from", console, out var from) || !TryDate(result.GetValue(toOption), "--to", console, out var to))
-            {
-                return ExitCodes.Invalid;
-            }
-            if (CalendarsOn(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendarOn)
-            {
-                return ExitCodes.Invalid;
-            }
-            var first = from ?? calendarOn.Today(clock);
-            var last = to ?? (first <= BusinessCalendar.LastDate.PlusDays(-27) ? first.PlusDays(27) : BusinessCalendar.LastDate);
-            if (last < first)
-            {
-                console.Error.WriteLine($"--to: {last:yyyy-MM-dd} is before the first date, {first:yyyy-MM-dd}.");
-                return ExitCodes.Invalid;
-            }
-            return CalendarDaysCommand.Run(calendarOn, first, last, result.GetValue(closedOnlyOption), formatOption.Get(result), console);
+            var range = DateRange(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), result.GetValue(fromOption),
+                result.GetValue(toOption), first => first <= BusinessCalendar.LastDate.PlusDays(-27) ? first.PlusDays(27) : BusinessCalendar.LastDate, clock, console);
+            return range is not var (calendarOn, first, last)
+                ? ExitCodes.Invalid
+                : CalendarDaysCommand.Run(calendarOn, first, last, result.GetValue(closedOnlyOption), formatOption.Get(result), console);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The calendar a file names, date by date, and the dates from <c>--from</c> (default today in its zone) to <c>--to</c>
+    /// (default <paramref name="defaultLast"/> of the first), or <see langword="null"/> after saying what is wrong.
+    /// </summary>
+    private static (CalendarsByDate CalendarOn, LocalDate First, LocalDate Last)? DateRange(string file, string? id, string? version,
+        string? fromText, string? toText, Func<LocalDate, LocalDate> defaultLast, IClock clock, CliConsole console)
+    {
+        if (!TryDate(fromText, "--from", console, out var from) || !TryDate(toText, "--to", console, out var to))
+        {
+            return null;
+        }
+        if (CalendarsOn(file, id, version, from, clock, console) is not { } calendarOn)
+        {
+            return null;
+        }
+        var first = from ?? calendarOn.Today(clock);
+        var last = to ?? defaultLast(first);
+        if (last < first)
+        {
+            console.Error.WriteLine($"--to: {last:yyyy-MM-dd} is before the first date, {first:yyyy-MM-dd}.");
+            return null;
+        }
+        return (calendarOn, first, last);
     }
 
     /// <summary>Reads a date option (absent: <see langword="null"/>), saying why when it is not a date calendars cover.</summary>

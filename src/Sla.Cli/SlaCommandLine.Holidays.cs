@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using Sla.Cli.Calendars;
+using Sla.Core.Calendars;
 
 namespace Sla.Cli;
 
@@ -56,22 +57,11 @@ internal static partial class SlaCommandLine
         };
         command.SetAction(result =>
         {
-            if (!TryDate(result.GetValue(fromOption), "--from", console, out var from) || !TryDate(result.GetValue(toOption), "--to", console, out var to))
-            {
-                return ExitCodes.Invalid;
-            }
-            if (CalendarsOn(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), from, clock, console) is not { } calendarOn)
-            {
-                return ExitCodes.Invalid;
-            }
-            var first = from ?? calendarOn.Today(clock);
-            var last = to ?? (first.Year < Sla.Core.Calendars.BusinessCalendar.LastDate.Year ? first.PlusYears(1).PlusDays(-1) : Sla.Core.Calendars.BusinessCalendar.LastDate);
-            if (last < first)
-            {
-                console.Error.WriteLine($"--to: {last:yyyy-MM-dd} is before the first date, {first:yyyy-MM-dd}.");
-                return ExitCodes.Invalid;
-            }
-            return HolidayCommands.Export(calendarOn.First, first, last, result.GetValue(outputOption), console);
+            var range = DateRange(result.GetValue(fileArgument)!, result.GetValue(idOption), result.GetValue(versionOption), result.GetValue(fromOption),
+                result.GetValue(toOption), first => first.Year < BusinessCalendar.LastDate.Year ? first.PlusYears(1).PlusDays(-1) : BusinessCalendar.LastDate, clock, console);
+            return range is not var (calendarOn, first, last)
+                ? ExitCodes.Invalid
+                : HolidayCommands.Export(calendarOn.First, first, last, result.GetValue(outputOption), console);
         });
         return command;
     }
@@ -98,7 +88,7 @@ internal static partial class SlaCommandLine
 
     private static bool TryYears(int from, int to, CliConsole console)
     {
-        var (first, last) = (Sla.Core.Calendars.BusinessCalendar.FirstDate.Year, Sla.Core.Calendars.BusinessCalendar.LastDate.Year);
+        var (first, last) = (BusinessCalendar.FirstDate.Year, BusinessCalendar.LastDate.Year);
         if (from < first || from > last)
         {
             console.Error.WriteLine($"--from: {from} is outside the years calendars cover ({first} to {last}).");
