@@ -109,8 +109,7 @@ public static class CalendarArbitraries
             from d1 in Durations()
             from d2 in Durations()
             select new CompositeScenario(spec, calendar, a, b, c, d1, d2),
-            s => s.Spec.Shrink().Select(spec => (spec, calendar: spec.TryBuild())).Where(x => x.calendar is not null)
-                .Select(x => s with { Spec = x.spec, Calendar = x.calendar! }));
+            s => Smaller(s.Spec, (spec, calendar) => s with { Spec = spec, Calendar = calendar }));
 
     /// <summary>Composite scenarios small enough to check against <see cref="ReferenceCalendar"/>.</summary>
     /// <returns>The arbitrary.</returns>
@@ -123,8 +122,11 @@ public static class CalendarArbitraries
             from amount in Gen.Choose(-24 * 60, 24 * 60)
             let start = Instant.FromUnixTimeSeconds(origin.ToUnixTimeSeconds() / 60 * 60)
             select new CompositeReferenceScenario(spec, calendar, start, start + Duration.FromMinutes(minutes), Duration.FromMinutes(amount)),
-            s => s.Spec.Shrink().Select(spec => (spec, calendar: spec.TryBuild())).Where(x => x.calendar is not null)
-                .Select(x => s with { Spec = x.spec, Calendar = x.calendar! }));
+            s => Smaller(s.Spec, (spec, calendar) => s with { Spec = spec, Calendar = calendar }));
+
+    /// <summary>A composite scenario with each smaller spec that still builds, the rest of the scenario kept.</summary>
+    private static IEnumerable<T> Smaller<T>(CompositeSpec spec, Func<CompositeSpec, BusinessCalendar, T> with) =>
+        spec.Shrink().Select(smaller => (Spec: smaller, Calendar: smaller.TryBuild())).Where(x => x.Calendar is not null).Select(x => with(x.Spec, x.Calendar!));
 
     /// <summary>Composite specs that build: two or three members, sometimes a nested composite besides.</summary>
     /// <param name="nestingLeft">How many levels of nesting may still be added.</param>

@@ -125,29 +125,36 @@ public sealed class CompositeIdentityProperties
     public bool Segments_cover_the_range_and_their_working_time_is_Elapsed(CompositeScenario s) => CalendarIdentities.Segments_cover_the_range_and_their_working_time_is_Elapsed(s.Calendar, s.A, s.B, s.C, s.D1, s.D2);
 }
 
+/// <summary>Agreement with the brute-force reference, minute by minute, as checks on one calendar and a short range.</summary>
+internal static class ReferenceAgreement
+{
+    public static bool IsWorking_and_Elapsed_agree(BusinessCalendar calendar, Instant from, Instant to)
+    {
+        var reference = new ReferenceCalendar(calendar);
+        var sameStatus = Enumerable.Range(0, 48)
+            .Select(i => from + Duration.FromMinutes(i * 97))
+            .All(i => calendar.IsWorking(i) == reference.IsWorking(i));
+        return sameStatus && calendar.Elapsed(from, to) == reference.Elapsed(from, to);
+    }
+
+    public static bool Add_agrees(BusinessCalendar calendar, Instant from, Duration amount)
+    {
+        var expected = new ReferenceCalendar(calendar).Add(from, amount, Duration.FromDays(20));
+        var reached = calendar.TryAdd(from, amount, out var actual);
+        // The reference gives up after 20 days of searching; the engine may still reach further.
+        return expected is { } e ? reached && actual == e : !reached || Duration.Max(actual - from, from - actual) >= Duration.FromDays(20);
+    }
+}
+
 /// <summary>Agreement with the brute-force reference, minute by minute.</summary>
 [Properties(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 150)]
 public sealed class BruteForceAgreementProperties
 {
     [Property]
-    public bool IsWorking_and_Elapsed_agree_with_the_reference(ReferenceScenario s)
-    {
-        var reference = new ReferenceCalendar(s.Calendar);
-        var sameStatus = Enumerable.Range(0, 48)
-            .Select(i => s.From + Duration.FromMinutes(i * 97))
-            .All(i => s.Calendar.IsWorking(i) == reference.IsWorking(i));
-        return sameStatus && s.Calendar.Elapsed(s.From, s.To) == reference.Elapsed(s.From, s.To);
-    }
+    public bool IsWorking_and_Elapsed_agree_with_the_reference(ReferenceScenario s) => ReferenceAgreement.IsWorking_and_Elapsed_agree(s.Calendar, s.From, s.To);
 
     [Property]
-    public bool Add_agrees_with_the_reference(ReferenceScenario s)
-    {
-        var reference = new ReferenceCalendar(s.Calendar);
-        var expected = reference.Add(s.From, s.Amount, Duration.FromDays(20));
-        var reached = s.Calendar.TryAdd(s.From, s.Amount, out var actual);
-        // The reference gives up after 20 days of searching; the engine may still reach further.
-        return expected is { } e ? reached && actual == e : !reached || Duration.Max(actual - s.From, s.From - actual) >= Duration.FromDays(20);
-    }
+    public bool Add_agrees_with_the_reference(ReferenceScenario s) => ReferenceAgreement.Add_agrees(s.Calendar, s.From, s.Amount);
 }
 
 /// <summary>Composite calendars against their definition: the members' references combined minute by minute.</summary>
@@ -155,21 +162,8 @@ public sealed class BruteForceAgreementProperties
 public sealed class CompositeBruteForceProperties
 {
     [Property]
-    public bool IsWorking_and_Elapsed_agree_with_the_composed_reference(CompositeReferenceScenario s)
-    {
-        var reference = new ReferenceCalendar(s.Calendar);
-        var sameStatus = Enumerable.Range(0, 48)
-            .Select(i => s.From + Duration.FromMinutes(i * 97))
-            .All(i => s.Calendar.IsWorking(i) == reference.IsWorking(i));
-        return sameStatus && s.Calendar.Elapsed(s.From, s.To) == reference.Elapsed(s.From, s.To);
-    }
+    public bool IsWorking_and_Elapsed_agree_with_the_composed_reference(CompositeReferenceScenario s) => ReferenceAgreement.IsWorking_and_Elapsed_agree(s.Calendar, s.From, s.To);
 
     [Property]
-    public bool Add_agrees_with_the_composed_reference(CompositeReferenceScenario s)
-    {
-        var reference = new ReferenceCalendar(s.Calendar);
-        var expected = reference.Add(s.From, s.Amount, Duration.FromDays(20));
-        var reached = s.Calendar.TryAdd(s.From, s.Amount, out var actual);
-        return expected is { } e ? reached && actual == e : !reached || Duration.Max(actual - s.From, s.From - actual) >= Duration.FromDays(20);
-    }
+    public bool Add_agrees_with_the_composed_reference(CompositeReferenceScenario s) => ReferenceAgreement.Add_agrees(s.Calendar, s.From, s.Amount);
 }
