@@ -34,8 +34,8 @@ internal sealed class DateClosures(BusinessCalendar calendar, LocalDate first, L
     {
         foreach (var zoneInterval in calendar.Zone.GetZoneIntervals(start, end))
         {
-            var from = Max(start, zoneInterval.HasStart ? zoneInterval.Start : start);
-            var to = Min(end, zoneInterval.HasEnd ? zoneInterval.End : end);
+            var from = Instant.Max(start, zoneInterval.HasStart ? zoneInterval.Start : start);
+            var to = Instant.Min(end, zoneInterval.HasEnd ? zoneInterval.End : end);
             if (from < to)
             {
                 CloseWallClock(from.WithOffset(zoneInterval.WallOffset).LocalDateTime, to.WithOffset(zoneInterval.WallOffset).LocalDateTime, name);
@@ -117,10 +117,6 @@ internal sealed class DateClosures(BusinessCalendar calendar, LocalDate first, L
         closures.TryGetValue(date, out var c) ? (c.Whole ? [(0, Day)] : c.Ranges) : [];
 
     private List<string> NamesOf(LocalDate date) => closures.TryGetValue(date, out var c) ? c.Names : [];
-
-    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
-
-    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
     private sealed class Closure
     {

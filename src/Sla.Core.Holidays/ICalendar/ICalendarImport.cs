@@ -46,7 +46,7 @@ public static class ICalendarImport
         var events = Load(ics);
         var closures = new DateClosures(calendar, new LocalDate(fromYear, 1, 1), new LocalDate(toYear, 12, 31));
         // Start a day early: an occurrence that begins on December 31 may close January 1's morning.
-        var from = new CalDateTime(fromYear == 2 ? 2 : fromYear - 1, 12, fromYear == 2 ? 1 : 31);
+        var from = new CalDateTime(fromYear - 1, 12, 31);
         var until = new CalDateTime(toYear + 1, 1, 1);
         for (var i = 0; i < events.Count; i++)
         {

@@ -168,6 +168,19 @@ public sealed class ICalendarImportTests
     }
 
     [Fact]
+    public void The_first_supported_year_is_read_from_its_first_day()
+    {
+        var feed = Ics("""
+            BEGIN:VEVENT
+            UID:old@example
+            DTSTART;VALUE=DATE:00020301
+            SUMMARY:Old holiday
+            END:VEVENT
+            """);
+        Assert.Equal(["0002-03-01 Old holiday"], ICalendarImport.ReadExceptions(feed, Office(), 2, 2).Select(e => $"{e.Date:yyyy-MM-dd} {e.Name}"));
+    }
+
+    [Fact]
     public void Bad_arguments_throw_with_their_names()
     {
         Assert.Equal("line 1: an iCalendar file starts with BEGIN:VCALENDAR.", Assert.Throws<ICalendarFormatException>(() => ICalendarImport.ReadExceptions("VERSION:2.0", Office(), 2027, 2027)).Message);
