@@ -60,11 +60,11 @@ internal sealed class BusinessTimeEngine
             return -Elapsed(to, from);
         }
         var first = years.Containing(from, nameof(from));
-        var last = years.Containing(to, nameof(to));
-        if (first.Year == last.Year)
+        if (to < first.End)
         {
             return first.WorkingBetween(from, to);
         }
+        var last = years.Containing(to, nameof(to));
         var total = first.WorkingBetween(from, first.End) + last.WorkingBetween(last.Start, to);
         for (var year = NextWorking(first.Year); year is not null && year.Year < last.Year; year = NextWorking(year.Year))
         {

@@ -72,16 +72,16 @@ internal sealed class CompiledMonth
     public long EarliestReaching(long amount)
     {
         // The first interval whose end-of-interval cumulative reaches the amount.
-        var k = Array.BinarySearch(data, count + 1, count, CeilingSeconds(amount));
-        k = (k < 0 ? ~k : k) - count;
+        var k = data.AsSpan(count + 1, count).BinarySearch(CeilingSeconds(amount));
+        k = (k < 0 ? ~k : k) + 1;
         return IntervalStart(k - 1) + (amount - (data[count + k - 1] * TicksPerSecond));
     }
 
     /// <summary>The latest instant whose cumulative working time is <paramref name="amount"/> (0 &lt;= amount &lt; Total).</summary>
     public long LatestAt(long amount)
     {
-        var k = Array.BinarySearch(data, count, count, (int)(amount / TicksPerSecond));
-        k = (k < 0 ? ~k - 1 : k) - count;
+        var k = data.AsSpan(count, count).BinarySearch((int)(amount / TicksPerSecond));
+        k = k < 0 ? ~k - 1 : k;
         return IntervalStart(k) + (amount - (data[count + k] * TicksPerSecond));
     }
 
@@ -89,7 +89,8 @@ internal sealed class CompiledMonth
     public int FloorIndex(long ticks)
     {
         var seconds = Math.Clamp(Math.DivRem(ticks - Start, TicksPerSecond, out var rest) - (rest < 0 ? 1 : 0), int.MinValue, int.MaxValue);
-        var k = Array.BinarySearch(data, 0, count, (int)seconds);
+        // The span search is specialised for int; Array.BinarySearch goes through a comparer.
+        var k = data.AsSpan(0, count).BinarySearch((int)seconds);
         return k < 0 ? ~k - 1 : k;
     }
 

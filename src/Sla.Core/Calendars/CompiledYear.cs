@@ -12,6 +12,8 @@ namespace Sla.Core.Calendars;
 /// value and one is kept. Ticks are NodaTime Unix ticks.</remarks>
 internal sealed class CompiledYear
 {
+    private const long LongestMonthTicks = (31 * NodaConstants.TicksPerDay) + NodaConstants.TicksPerHour;
+
     private readonly long[] monthStarts;
     private readonly CompiledMonth?[] months = new CompiledMonth?[12];
     private readonly Func<int, CompiledMonth> compileMonth;
@@ -99,8 +101,18 @@ internal sealed class CompiledYear
     /// <summary>The index of the month holding <paramref name="ticks"/>, which lies in <c>[Start, End)</c>.</summary>
     public int MonthIndexAt(long ticks)
     {
-        var k = Array.BinarySearch(monthStarts, ticks);
-        return Math.Min(k < 0 ? ~k - 1 : k, 11);
+        // Months are rarely longer than 31 days and an hour, so this guess is the month or one or two before it;
+        // the walk back is for the odd historical month a zone made a day longer.
+        var m = (int)Math.Clamp((ticks - Start) / LongestMonthTicks, 0, 11);
+        while (m < 11 && monthStarts[m + 1] <= ticks)
+        {
+            m++;
+        }
+        while (m > 0 && monthStarts[m] > ticks)
+        {
+            m--;
+        }
+        return m;
     }
 
     public bool IsWorking(long ticks) => Month(MonthIndexAt(ticks)).IsWorking(ticks);
@@ -108,17 +120,18 @@ internal sealed class CompiledYear
     /// <summary>Working time in <c>[from, to)</c>, both in <c>[Start, End]</c>, from <paramref name="from"/> &lt;= <paramref name="to"/>; compiles only the months between.</summary>
     public long WorkingBetween(long from, long to)
     {
-        var first = MonthIndexAt(from);
+        // A whole year's edges are common (a question that spans New Year): they need no lookup in their month.
+        var first = from <= Start ? 0 : MonthIndexAt(from);
         var last = to >= End ? 11 : MonthIndexAt(to);
-        var lastMonth = Month(last);
-        var upTo = to >= End ? lastMonth.Total : lastMonth.CumulativeAt(to);
         if (first == last)
         {
-            return upTo - lastMonth.CumulativeAt(from);
+            var month = Month(last);
+            return (to >= End ? month.Total : month.CumulativeAt(to)) - (from <= Start ? 0 : month.CumulativeAt(from));
         }
         // Across months: the year's prefix sums (compiling its other months once) answer without a walk.
         var prefixes = Prefix;
-        return prefixes[last] + upTo - prefixes[first] - Month(first).CumulativeAt(from);
+        var upTo = to >= End ? prefixes[12] : prefixes[last] + Month(last).CumulativeAt(to);
+        return upTo - (from <= Start ? 0 : prefixes[first] + Month(first).CumulativeAt(from));
     }
 
     /// <summary>
@@ -127,9 +140,9 @@ internal sealed class CompiledYear
     /// </summary>
     public bool TryReachForward(long from, long amount, out long result, out long left)
     {
-        var m = MonthIndexAt(from);
+        var m = from <= Start ? 0 : MonthIndexAt(from);
         var month = Month(m);
-        var needed = month.CumulativeAt(from) + amount;
+        var needed = (from <= Start ? 0 : month.CumulativeAt(from)) + amount;
         if (needed > month.Total)
         {
             // Past this month: the year's prefix sums (compiling its other months once) find the month without a walk.

@@ -34,4 +34,20 @@ public sealed class MonthByMonthTests
         Assert.Equal(Utc("2027-02-01T06:00:00Z"), calendar.PreviousWorkingEnd(Utc("2027-02-01T12:00:00Z")));
         Assert.Equal(Utc("2027-03-01T22:00:00Z"), calendar.NextWorkingStart(Utc("2027-03-01T06:00:00Z")));
     }
+
+    [Fact]
+    public void A_month_a_zone_made_a_day_longer_answers_as_the_reference_does()
+    {
+        // Alaska took America's dates in October 1867: Sitka's clocks went back a whole day, so that October has 32 days of instants.
+        var calendar = Daily("America/Sitka", "09:00-17:00");
+        var reference = new Sla.Core.Testing.ReferenceCalendar(calendar);
+        var from = Utc("1867-10-01T00:00:00Z");
+        foreach (var days in new[] { 17, 18, 19, 20, 30, 31, 32, 33, 45 })
+        {
+            var to = from + Duration.FromDays(days);
+            Assert.Equal(reference.Elapsed(from, to), calendar.Elapsed(from, to));
+            Assert.Equal(reference.Elapsed(to, to + Duration.FromDays(3)), calendar.Elapsed(to, to + Duration.FromDays(3)));
+            Assert.Equal(reference.Add(from, Duration.FromHours(8 * days), Duration.FromDays(60)), calendar.Add(from, Duration.FromHours(8 * days)));
+        }
+    }
 }
