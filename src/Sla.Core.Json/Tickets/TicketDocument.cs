@@ -97,6 +97,51 @@ public static class TicketDocument
         return error is null;
     }
 
+    /// <summary>
+    /// Reads one event on its own, in the form a ticket's <c>events</c> list holds it (such as
+    /// <c>{"at": "2026-03-02T09:30:00Z", "type": "status", "status": "pending"}</c>): what a service that receives a
+    /// ticket's events one at a time is sent.
+    /// </summary>
+    /// <param name="json">The event's JSON text.</param>
+    /// <param name="ticketEvent">The event, when the text is valid.</param>
+    /// <param name="error">Why the text is not an event (a sentence), otherwise <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when the text holds an event.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static bool TryParseEvent(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TicketEvent? ticketEvent, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ticketEvent = null;
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                while (reader.Read())
+                {
+                }
+                error = "the event is not a JSON object.";
+                return false;
+            }
+            var made = ReadEvent(ref reader, 0, out error);
+            while (reader.Read())
+            {
+            }
+            ticketEvent = error is null ? made : null;
+            return ticketEvent is not null;
+        }
+        catch (JsonException e)
+        {
+            error = $"the event is not JSON{(e.BytePositionInLine is { } at ? $" at position {at + 1}" : "")}: {JsonTree.Reason(e)}";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            error = $"the event: {JsonTree.NotText("A string")}";
+            return false;
+        }
+    }
+
     private static string? ReadTicket(ref Utf8JsonReader reader, ref TicketFieldsRead fields)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -207,93 +252,100 @@ public static class TicketDocument
                 reader.Skip();
                 continue;
             }
-            string? at = null, type = null, status = null, priority = null, group = null, attribute = null, value = null, service = null;
-            string? extra = null, wrongType = null, twice = null;
-            var seen = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var made = ReadEvent(ref reader, index, out var eventProblem);
+            problem ??= eventProblem;
+            if (made is not null)
             {
-                var name = reader.GetString()!;
-                reader.Read();
-                var field = Array.IndexOf(EventFields, name);
-                if (field >= 0 && (seen & (1 << field)) != 0)
-                {
-                    twice ??= name;
-                }
-                seen |= field >= 0 ? 1 << field : 0;
-                string? text = null;
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    text = reader.GetString();
-                }
-                else if (reader.TokenType != JsonTokenType.Null)
-                {
-                    wrongType ??= $"\"{name}\" must be a string, found {Describe(ref reader)}.";
-                    reader.Skip();
-                }
-                switch (name)
-                {
-                    case "at": at = text; break;
-                    case "type": type = text; break;
-                    case "status": status = text; break;
-                    case "priority": priority = text; break;
-                    case "group": group = text; break;
-                    case "name": attribute = text; break;
-                    case "value": value = text; break;
-                    case "service": service = text; break;
-                    default: extra ??= name; break;
-                }
-            }
-            if (problem is null && twice is not null)
-            {
-                problem = $"event {index}: '{twice}' is given twice: give each field once.";
-            }
-            if (problem is null)
-            {
-                var given = new EventFieldsRead(status, priority, (group, Given(seen, "group")), attribute, (value, Given(seen, "value")), service);
-                problem = MakeEvent(index, at, type, given, extra, wrongType, out var made);
-                if (made is not null)
-                {
-                    events.Add(made);
-                }
+                events.Add(made);
             }
         }
         fields.Events = events.ToImmutable();
         fields.HasEvents = true;
         return problem;
+    }
+
+    /// <summary>Reads one event object, the reader on its start; <paramref name="index"/> (from 1, or 0 for an event on its own) names it in a problem.</summary>
+    private static TicketEvent? ReadEvent(ref Utf8JsonReader reader, int index, out string? problem)
+    {
+        string? at = null, type = null, status = null, priority = null, group = null, attribute = null, value = null, service = null;
+        string? extra = null, wrongType = null, twice = null;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            var field = Array.IndexOf(EventFields, name);
+            if (field >= 0 && (seen & (1 << field)) != 0)
+            {
+                twice ??= name;
+            }
+            seen |= field >= 0 ? 1 << field : 0;
+            string? text = null;
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                text = reader.GetString();
+            }
+            else if (reader.TokenType != JsonTokenType.Null)
+            {
+                wrongType ??= $"\"{name}\" must be a string, found {Describe(ref reader)}.";
+                reader.Skip();
+            }
+            switch (name)
+            {
+                case "at": at = text; break;
+                case "type": type = text; break;
+                case "status": status = text; break;
+                case "priority": priority = text; break;
+                case "group": group = text; break;
+                case "name": attribute = text; break;
+                case "value": value = text; break;
+                case "service": service = text; break;
+                default: extra ??= name; break;
+            }
+        }
+        if (twice is not null)
+        {
+            problem = $"{Where(index)}: '{twice}' is given twice: give each field once.";
+            return null;
+        }
+        var given = new EventFieldsRead(status, priority, (group, Given(seen, "group")), attribute, (value, Given(seen, "value")), service);
+        problem = MakeEvent(index, at, type, given, extra, wrongType, out var made);
+        return made;
 
         static bool Given(int seen, string field) => (seen & (1 << Array.IndexOf(EventFields, field))) != 0;
     }
 
+    private static string Where(int index) => index == 0 ? "the event" : $"event {index}";
+
     private static string? MakeEvent(int index, string? atText, string? type, EventFieldsRead fields, string? extra, string? wrongType, out TicketEvent? made)
     {
         made = null;
-        var where = $"event {index}";
         if (type is null)
         {
-            return wrongType is not null && wrongType.StartsWith("\"type\"", StringComparison.Ordinal) ? $"{where}: {wrongType}" : $"{where}: \"type\" is missing.";
+            return wrongType is not null && wrongType.StartsWith("\"type\"", StringComparison.Ordinal) ? $"{Where(index)}: {wrongType}" : $"{Where(index)}: \"type\" is missing.";
         }
         var kindIndex = Array.IndexOf(EventTypes, type);
         if (kindIndex < 0)
         {
-            return $"{where} has an unknown type '{type}': use {string.Join(", ", EventTypes)}.";
+            return $"{Where(index)} has an unknown type '{type}': use {string.Join(", ", EventTypes)}.";
         }
         var kind = (TicketEventKind)kindIndex;
         var stray = extra ?? fields.Stray(kind);
         if (stray is not null)
         {
-            return $"{where} ({type}): '{stray}' is not a field of {("aeiou".Contains(type[0], StringComparison.Ordinal) ? "an" : "a")} {type} event.";
+            return $"{Where(index)} ({type}): '{stray}' is not a field of {("aeiou".Contains(type[0], StringComparison.Ordinal) ? "an" : "a")} {type} event.";
         }
         if (wrongType is not null)
         {
-            return $"{where} ({type}): {wrongType}";
+            return $"{Where(index)} ({type}): {wrongType}";
         }
         if (atText is null)
         {
-            return $"{where}: \"at\" is missing.";
+            return $"{Where(index)}: \"at\" is missing.";
         }
         if (!InstantText.TryParse(atText, out var at))
         {
-            return $"{where} ({type}): \"at\": {InstantText.Problem(atText)}";
+            return $"{Where(index)} ({type}): \"at\": {InstantText.Problem(atText)}";
         }
         var valueField = kind switch { TicketEventKind.Status => "status", TicketEventKind.Priority => "priority", TicketEventKind.Service => "service", _ => null };
         var value = kind switch
@@ -307,23 +359,23 @@ public static class TicketDocument
         };
         if (valueField is not null && value is null)
         {
-            return $"{where} ({type}): \"{valueField}\" is missing.";
+            return $"{Where(index)} ({type}): \"{valueField}\" is missing.";
         }
         if (kind == TicketEventKind.Assigned && !fields.Group.Given)
         {
-            return $"{where} ({type}): \"group\" is missing (null for no group).";
+            return $"{Where(index)} ({type}): \"group\" is missing (null for no group).";
         }
         if (kind == TicketEventKind.Assigned && value is { } named && string.IsNullOrWhiteSpace(named))
         {
-            return $"{where} ({type}): \"group\" is empty: name the group, or null for no group.";
+            return $"{Where(index)} ({type}): \"group\" is empty: name the group, or null for no group.";
         }
         if (kind == TicketEventKind.Attribute && string.IsNullOrWhiteSpace(fields.Name))
         {
-            return fields.Name is null ? $"{where} ({type}): \"name\" is missing: name the attribute, such as tier." : $"{where} ({type}): \"name\" is empty: name the attribute, such as tier.";
+            return fields.Name is null ? $"{Where(index)} ({type}): \"name\" is missing: name the attribute, such as tier." : $"{Where(index)} ({type}): \"name\" is empty: name the attribute, such as tier.";
         }
         if (kind == TicketEventKind.Attribute && !fields.Value.Given)
         {
-            return $"{where} ({type}): \"value\" is missing (null removes the attribute).";
+            return $"{Where(index)} ({type}): \"value\" is missing (null removes the attribute).";
         }
         made = new TicketEvent(at, kind, value, kind == TicketEventKind.Attribute ? fields.Name : null);
         return null;
