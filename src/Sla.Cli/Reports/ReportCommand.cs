@@ -56,7 +56,7 @@ internal static class ReportCommand
                 WriteJson(policy, report, now, console.Out);
                 break;
             case ReportFormat.Html:
-                console.Out.Write(HtmlReport.Render(policy, report, now));
+                console.Out.Write(ComplianceReportHtml.Render(policy, report, now));
                 break;
             case ReportFormat.Csv when section != ReportSection.Rows:
                 WriteCsvSection(report, section, console.Out);

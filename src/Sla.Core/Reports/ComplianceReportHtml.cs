@@ -3,22 +3,30 @@ using System.Net;
 using System.Text;
 using NodaTime;
 using Sla.Core.Policies;
-using Sla.Core.Reports;
 using Sla.Core.Text;
 
-namespace Sla.Cli.Reports;
+namespace Sla.Core.Reports;
 
 /// <summary>
 /// The compliance report as one self-contained HTML file: no scripts, stylesheets or images from
 /// anywhere else; the charts are inline SVG. Compliance by priority and metric, breaches over time,
-/// credits owed, and the full table.
+/// credits owed, and the full table: what <c>sla report --format html</c> writes, for a service to serve too.
 /// </summary>
-internal static class HtmlReport
+/// <remarks>Stateless and thread-safe. Every text from the policy or tickets is HTML-encoded.</remarks>
+public static class ComplianceReportHtml
 {
     private const int ChartWidth = 760;
 
+    /// <summary>Renders a report as one HTML page.</summary>
+    /// <param name="policy">The policy the report was built under (its name and id head the page).</param>
+    /// <param name="report">The report.</param>
+    /// <param name="now">The instant the tickets were evaluated at, shown as the report's "as of".</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="report"/> is <see langword="null"/>.</exception>
     public static string Render(PolicySet policy, ComplianceReport report, Instant now)
     {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
@@ -50,13 +58,13 @@ internal static class HtmlReport
         foreach (var o in report.Objectives)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(ReportCommand.Scope(o.Objective.Service, o.Objective.Variant, o.Objective.Priority, o.Objective.Metric))}</td><td>{o.Period.Label}</td><td class=\"n\">{ReportCommand.Percent(o.Compliance)}</td><td class=\"n\">{ReportCommand.Percent(o.Objective.AtLeast)}</td><td class=\"{(o.IsMet ? "met" : "missed")}\">{(o.IsMet ? "met" : "missed")}</td></tr>\n");
+                $"<tr><td>{E(Scope(o.Objective.Service, o.Objective.Variant, o.Objective.Priority, o.Objective.Metric))}</td><td>{o.Period.Label}</td><td class=\"n\">{Percent(o.Compliance)}</td><td class=\"n\">{Percent(o.Objective.AtLeast)}</td><td class=\"{(o.IsMet ? "met" : "missed")}\">{(o.IsMet ? "met" : "missed")}</td></tr>\n");
         }
         html.Append("</table>\n<h2 id=\"rows\">Every service, priority, metric and period</h2>\n<table><tr><th>service</th><th>priority</th><th>metric</th><th>period</th><th>judged</th><th>met</th><th>cancelled</th><th>compliance</th><th>target</th><th>p90</th></tr>\n");
         foreach (var r in report.Rows)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(r.Variant is null ? r.Service : $"{r.Service}/{r.Variant}")}</td><td>{E(r.Priority)}</td><td>{E(PolicyNames.Of(r.Metric))}</td><td>{r.Period.Label}</td><td class=\"n\">{r.Count}</td><td class=\"n\">{r.Met}</td><td class=\"n\">{r.Cancelled}</td><td class=\"n\">{ReportCommand.Percent(r.Compliance)}</td><td>{E(r.Target?.Describe() ?? "-")}</td><td class=\"n\">{ReportCommand.Percentile(r, r.P90) ?? "-"}</td></tr>\n");
+                $"<tr><td>{E(r.Variant is null ? r.Service : $"{r.Service}/{r.Variant}")}</td><td>{E(r.Priority)}</td><td>{E(PolicyNames.Of(r.Metric))}</td><td>{r.Period.Label}</td><td class=\"n\">{r.Count}</td><td class=\"n\">{r.Met}</td><td class=\"n\">{r.Cancelled}</td><td class=\"n\">{Percent(r.Compliance)}</td><td>{E(r.Target?.Describe() ?? "-")}</td><td class=\"n\">{(r.Count == 0 ? null : DurationText.Format(r.P90)) ?? "-"}</td></tr>\n");
         }
         html.Append("</table>\n</body>\n</html>\n");
         return html.ToString();
@@ -69,7 +77,7 @@ internal static class HtmlReport
             .OrderBy(g => g.Key.Priority, StringComparer.Ordinal).ThenBy(g => g.Key.Metric.Id, StringComparer.Ordinal)
             .Select(g => (Label: $"{g.Key.Priority} {PolicyNames.Of(g.Key.Metric)}", Value: g.Sum(r => r.Count) == 0 ? 0m : (decimal)g.Sum(r => r.Met) / g.Sum(r => r.Count)))
             .ToList();
-        return HorizontalBars(bars.Select(b => (b.Label, b.Value, ReportCommand.Percent(b.Value), b.Value >= 0.95m ? "#12b76a" : b.Value >= 0.8m ? "#f79009" : "#f04438")).ToList(), 1m, "Compliance by priority and metric");
+        return HorizontalBars(bars.Select(b => (b.Label, b.Value, Percent(b.Value), b.Value >= 0.95m ? "#12b76a" : b.Value >= 0.8m ? "#f79009" : "#f04438")).ToList(), 1m, "Compliance by priority and metric");
     }
 
     private static string CreditChart(ComplianceReport report)
@@ -124,6 +132,11 @@ internal static class HtmlReport
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{height + 15}\">{first:yyyy-MM-dd}</text><text x=\"{ChartWidth - 70}\" y=\"{height + 15}\">{report.DailyBreaches[^1].Date:yyyy-MM-dd}</text><text x=\"0\" y=\"10\">{max} a day at most</text>\n");
         return svg.Append("</svg>\n").ToString();
     }
+
+    private static string Scope(string service, string? variant, string? priority, Metric metric) =>
+        $"{service}{(variant is null ? "" : "/" + variant)}{(priority is null ? "" : " " + priority)} {PolicyNames.Of(metric)}";
+
+    private static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

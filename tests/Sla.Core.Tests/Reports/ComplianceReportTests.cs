@@ -47,6 +47,18 @@ public sealed class ComplianceReportTests
         Assert.Equal((5m, 0.75m), (credit.Tier.CreditPercent, credit.Compliance));
     }
 
+    [Fact]
+    public void The_html_page_encodes_what_the_tickets_and_policy_say_and_checks_its_arguments()
+    {
+        var report = ComplianceReport.Build(WithObjectives, [Replied("<b>a</b>", "P1", At(2, 10), Duration.FromMinutes(10))]);
+        var page = ComplianceReportHtml.Render(WithObjectives, report, At(30, 0));
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
+        Assert.Contains("1 tickets evaluated, 0 rejected.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", page, StringComparison.Ordinal);
+        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => ComplianceReportHtml.Render(null!, report, At(30, 0))).ParamName);
+        Assert.Equal("report", Assert.Throws<ArgumentNullException>(() => ComplianceReportHtml.Render(WithObjectives, null!, At(30, 0))).ParamName);
+    }
+
     /// <summary>Gold customers' P1 first response promised at 98 %, the whole service's at 95 %; a credit only for gold.</summary>
     private static readonly PolicySet WithGold = new PolicySetBuilder("test", "Test").AddVersion("v1", Instant.FromUtc(2026, 1, 1, 0, 0), v => v
         .WithPriorities("P1")
