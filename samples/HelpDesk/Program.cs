@@ -1,0 +1,56 @@
+using HelpDesk.Alerts;
+using HelpDesk.Policies;
+using HelpDesk.Storage;
+using HelpDesk.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using NodaTime;
+using Sla.Core.Json;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The library never reads the clock: the service passes it in, and tests replace it with one they move.
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton<PolicyFile>();
+builder.Services.AddSingleton<AlertRecorder>();
+builder.Services.AddScoped<TicketStore>();
+builder.Services.AddSingleton<BreachWatcher>();
+builder.Services.AddHostedService(services => services.GetRequiredService<BreachWatcher>());
+builder.Services.AddDbContext<HelpDeskDb>((services, options) =>
+{
+    var configuration = services.GetRequiredService<IConfiguration>();
+    if (configuration.GetConnectionString("PostgreSql") is { Length: > 0 } postgres)
+    {
+        options.UseNpgsql(postgres, npgsql => npgsql.UseNodaTime());
+    }
+    else
+    {
+        var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        options.UseSqlite($"Data Source={Path.GetFullPath(configuration["HelpDesk:SqliteFile"] ?? "helpdesk.db", root)}");
+    }
+    options.ReplaceService<IModelCacheKeyFactory, ModelPerProvider>();
+});
+// Instants, durations, statuses and results in the same form as the policy documents and the sla tool.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.ConfigureForSla());
+
+var app = builder.Build();
+
+// Read the policy now: a bad document stops the service at start-up with every problem listed.
+app.Services.GetRequiredService<PolicyFile>();
+using (var scope = app.Services.CreateScope())
+{
+    // A sample creates its schema on first run; a real desk would use EF Core migrations.
+    var db = scope.ServiceProvider.GetRequiredService<HelpDeskDb>();
+    db.Database.EnsureCreated();
+    if (db.Database.IsSqlite())
+    {
+        // Readers do not block the writer, so concurrent requests wait less for the file.
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+    }
+}
+
+app.MapHelpDesk();
+app.Run();
+
+/// <summary>The service's entry point, public so tests can host it.</summary>
+public partial class Program;

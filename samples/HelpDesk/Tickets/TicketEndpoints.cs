@@ -1,0 +1,176 @@
+using HelpDesk.Alerts;
+using HelpDesk.Policies;
+using HelpDesk.Storage;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Sla.Core.Compliance;
+using Sla.Core.Json.Tickets;
+using Sla.Core.Policies;
+using Sla.Core.Reports;
+using Sla.Core.Text;
+using Sla.Core.Tickets;
+
+namespace HelpDesk.Tickets;
+
+/// <summary>A ticket as the API shows it: what it was created with, its events, its version and where each metric stands now.</summary>
+/// <param name="Id">The ticket's id.</param>
+/// <param name="Service">Its service at creation.</param>
+/// <param name="Priority">Its priority at creation.</param>
+/// <param name="Created">When it was created.</param>
+/// <param name="Attributes">Its attributes at creation.</param>
+/// <param name="Version">How many events it has; send it back as <c>If-Match</c> to append only if nothing changed.</param>
+/// <param name="Events">Its events, in order.</param>
+/// <param name="Evaluation">Each metric's status, deadline, remaining time and next change, now.</param>
+public sealed record TicketView(string Id, string Service, string Priority, Instant Created, IReadOnlyDictionary<string, string> Attributes,
+    int Version, IReadOnlyList<TicketEvent> Events, TicketEvaluation Evaluation)
+{
+    /// <summary>The view of a stored ticket.</summary>
+    public static TicketView Of(StoredTicket stored) => new(stored.Ticket.Id, stored.Ticket.Service, stored.Ticket.Priority, stored.Ticket.Created,
+        stored.Ticket.Attributes, stored.Version, stored.Ticket.Events, stored.Evaluation);
+}
+
+/// <summary>A running metric whose deadline falls within the asked window.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="Metric">The metric's id.</param>
+/// <param name="Cycle">Its cycle.</param>
+/// <param name="Status">Running or at risk.</param>
+/// <param name="Deadline">Its deadline.</param>
+/// <param name="Remaining">The business time left.</param>
+public sealed record DueMetric(string TicketId, string Metric, int Cycle, MetricStatus Status, Instant Deadline, Duration? Remaining);
+
+/// <summary>The desk's HTTP API.</summary>
+public static class TicketEndpoints
+{
+    /// <summary>Maps the tickets, alerts, report and policy endpoints.</summary>
+    public static void MapHelpDesk(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/tickets", CreateAsync);
+        app.MapGet("/tickets/{id}", GetAsync);
+        app.MapPost("/tickets/{id}/events", AppendAsync);
+        app.MapGet("/tickets/due", DueAsync);
+        app.MapGet("/alerts", AlertsAsync);
+        app.MapGet("/reports/compliance", ReportAsync);
+        app.MapGet("/policy", (PolicyFile policy) => new { policy.Current.Id, Versions = policy.Current.Versions.Select(v => new { v.Version, v.EffectiveFrom }) });
+    }
+
+    /// <summary>Creates a ticket from a ticket document (one line of a tickets file: id, service, priority, created, attributes, events).</summary>
+    private static async Task<IResult> CreateAsync(HttpRequest request, TicketStore store, BreachWatcher watcher, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (!TicketDocument.TryParseLine(body, 1, out var ticket, out _, out var error))
+        {
+            return Problem(error!);
+        }
+        var written = await store.CreateAsync(ticket, cancellationToken);
+        watcher.Wake();
+        return Answer(written, created: true);
+    }
+
+    private static async Task<IResult> GetAsync(string id, TicketStore store, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } stored)
+        {
+            return Results.NotFound(new { error = $"ticket {id} does not exist." });
+        }
+        response.Headers.ETag = $"\"{stored.Version}\"";
+        return Results.Ok(TicketView.Of(stored));
+    }
+
+    /// <summary>Appends one event (as a ticket's events list holds it); <c>If-Match: "N"</c> appends only to version N.</summary>
+    private static async Task<IResult> AppendAsync(string id, HttpRequest request, TicketStore store, BreachWatcher watcher, CancellationToken cancellationToken)
+    {
+        int? expected = null;
+        if (request.Headers.IfMatch.ToString() is { Length: > 0 } ifMatch)
+        {
+            if (!int.TryParse(ifMatch.Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var version))
+            {
+                return Problem($"If-Match must be a version this service gave (such as \"3\"), not {ifMatch}.");
+            }
+            expected = version;
+        }
+        if (!TicketDocument.TryParseEvent(await ReadBodyAsync(request, cancellationToken), out var ticketEvent, out var error))
+        {
+            return Problem(error!);
+        }
+        var written = await store.AppendAsync(id, ticketEvent, expected, cancellationToken);
+        watcher.Wake();
+        if (written.Ticket is { } stored)
+        {
+            request.HttpContext.Response.Headers.ETag = $"\"{stored.Version}\"";
+        }
+        return Answer(written, created: false);
+    }
+
+    /// <summary>Running metrics whose deadline falls within <c>within</c> (an ISO duration, four hours by default), soonest first.</summary>
+    private static async Task<IResult> DueAsync(string? within, HelpDeskDb db, TicketStore store, IClock clock, CancellationToken cancellationToken)
+    {
+        var window = Duration.FromHours(4);
+        if (within is not null && !DurationText.TryParse(within, out window, out var problem))
+        {
+            return Problem($"within: {problem}");
+        }
+        var now = clock.GetCurrentInstant();
+        var until = now + window;
+        // A deadline is never before its ticket's next change, so the index narrows the tickets to look at.
+        var rows = await db.Tickets.AsNoTracking().Include(t => t.Events).Where(t => t.NextChangeAt <= until).ToListAsync(cancellationToken);
+        var due = rows.SelectMany(row => store.Evaluate(row, now).Evaluation.Metrics
+                .Where(m => m.Status is MetricStatus.Running or MetricStatus.AtRisk && m.Deadline <= until)
+                .Select(m => new DueMetric(row.Id, m.Metric.Id, m.Cycle, m.Status, m.Deadline!.Value, m.Remaining)))
+            .OrderBy(d => d.Deadline).ThenBy(d => d.TicketId, StringComparer.Ordinal)
+            .ToList();
+        return Results.Ok(due);
+    }
+
+    private static async Task<IResult> AlertsAsync(string? ticket, HelpDeskDb db, CancellationToken cancellationToken)
+    {
+        var alerts = db.Alerts.AsNoTracking();
+        if (ticket is not null)
+        {
+            alerts = alerts.Where(a => a.TicketId == ticket);
+        }
+        var list = await alerts.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return Results.Ok(list.Select(a => new { ticket = a.TicketId, a.Metric, a.Cycle, a.Kind, a.At, a.RecordedAt }));
+    }
+
+    /// <summary>The compliance report over every stored ticket, as of now: JSON, or <c>?format=html</c> for the HTML report.</summary>
+    private static async Task<IResult> ReportAsync(string? format, string? period, HelpDeskDb db, TicketStore store, PolicyFile policy, IClock clock,
+        CancellationToken cancellationToken)
+    {
+        if (format is not (null or "json" or "html"))
+        {
+            return Problem($"format: '{format}' is not a report format; use json or html.");
+        }
+        if (!Enum.TryParse<ReportingPeriod>(period ?? "month", ignoreCase: true, out var reportingPeriod) || int.TryParse(period, out _))
+        {
+            return Problem($"period: '{period}' is not a reporting period; use week, month or quarter.");
+        }
+        var now = clock.GetCurrentInstant();
+        var current = policy.Current;
+        var builder = new ComplianceReportBuilder(current, reportingPeriod);
+        await foreach (var row in db.Tickets.AsNoTracking().Include(t => t.Events).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            builder.Add(store.Evaluate(row, now).Evaluation);
+        }
+        var report = builder.Build();
+        return format == "html"
+            ? Results.Content(ComplianceReportHtml.Render(current, report, now), "text/html; charset=utf-8")
+            : Results.Ok(report);
+    }
+
+    private static IResult Answer(WriteResult written, bool created) => written.Outcome switch
+    {
+        WriteOutcome.Stored when created => Results.Created($"/tickets/{written.Ticket!.Ticket.Id}", TicketView.Of(written.Ticket)),
+        WriteOutcome.Stored => Results.Ok(TicketView.Of(written.Ticket!)),
+        WriteOutcome.NotFound => Results.NotFound(new { error = written.Error }),
+        WriteOutcome.Conflict => Results.Conflict(new { error = written.Error, ticket = written.Ticket is { } t ? TicketView.Of(t) : null }),
+        _ => Problem(written.Error!),
+    };
+
+    private static IResult Problem(string error) => Results.BadRequest(new { error });
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HelpDesk.Alerts;
+using HelpDesk.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace HelpDesk.Tests;
+
+/// <summary>The two databases the service runs on.</summary>
+public enum Database
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// A folder for one test's service: its policy file and (for SQLite) its database file, or (for PostgreSQL) a
+/// database of its own on the server CI started, dropped at the end. Hosts started on it share the database,
+/// as a service restarted on the same machine does.
+/// </summary>
+public sealed class DeskFolder : IDisposable
+{
+    /// <summary>What .ci/run sets when it has started PostgreSQL: a connection string without a database.</summary>
+    public const string PostgresVariable = "HELPDESK_TEST_POSTGRES";
+
+    public DeskFolder(Database database)
+    {
+        Database = database;
+        Path = Directory.CreateTempSubdirectory("helpdesk-").FullName;
+        File.Copy(System.IO.Path.Combine(AppContext.BaseDirectory, "samples", "policy.json"), PolicyPath);
+        if (database == Database.PostgreSql)
+        {
+            PostgresConnection = $"{Environment.GetEnvironmentVariable(PostgresVariable)};Database=helpdesk_{Guid.NewGuid():N}";
+        }
+    }
+
+    /// <summary>Skips a PostgreSQL test, saying why, when no server was started for the tests.</summary>
+    public static void SkipUnlessAvailable(Database database) =>
+        Skip.If(database == Database.PostgreSql && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable)),
+            $"PostgreSQL is not running for these tests: .ci/run starts one and sets {PostgresVariable} (a connection string without a database).");
+
+    public Database Database { get; }
+
+    public string Path { get; }
+
+    public string PolicyPath => System.IO.Path.Combine(Path, "policy.json");
+
+    public string? PostgresConnection { get; }
+
+    public HelpDeskHost Start(Instant now) => new(this, new FakeClock(now));
+
+    public void Dispose()
+    {
+        if (PostgresConnection is not null)
+        {
+            using var db = new HelpDeskDb(new DbContextOptionsBuilder<HelpDeskDb>()
+                .UseNpgsql(PostgresConnection, npgsql => npgsql.UseNodaTime())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ModelPerProvider>().Options);
+            db.Database.EnsureDeleted();
+        }
+        Directory.Delete(Path, recursive: true);
+    }
+}
+
+/// <summary>The service, hosted in the test through real HTTP, with a clock the test moves.</summary>
+public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock) : WebApplicationFactory<Program>
+{
+    public FakeClock Clock { get; } = clock;
+
+    public BreachWatcher Watcher => Services.GetRequiredService<BreachWatcher>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("HelpDesk:PolicyFile", folder.PolicyPath);
+        builder.UseSetting("HelpDesk:SqliteFile", System.IO.Path.Combine(folder.Path, "helpdesk.db"));
+        builder.UseSetting("ConnectionStrings:PostgreSql", folder.PostgresConnection ?? "");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IClock>();
+            services.AddSingleton<IClock>(Clock);
+        });
+    }
+
+    /// <summary>Posts a ticket document.</summary>
+    public static Task<HttpResponseMessage> CreateAsync(HttpClient client, string json) =>
+        client.PostAsync("/tickets", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary>Posts an event, with <c>If-Match</c> when a version is given.</summary>
+    public static Task<HttpResponseMessage> AppendAsync(HttpClient client, string id, string json, int? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/tickets/{id}/events") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (ifMatch is { } version)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        }
+        return client.SendAsync(request);
+    }
+
+    public static async Task<JsonNode> JsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    public static async Task<JsonArray> GetArrayAsync(HttpClient client, string path) =>
+        (await client.GetFromJsonAsync<JsonArray>(path))!;
+
+    /// <summary>The metric result named <paramref name="metric"/> in a ticket view.</summary>
+    public static JsonNode Metric(JsonNode view, string metric) =>
+        view["evaluation"]!["metrics"]!.AsArray().Single(m => m!["metric"]!.GetValue<string>() == metric)!;
+
+    /// <summary>Waits for the background watcher to record what the test expects, failing after a generous wait.</summary>
+    public static async Task<JsonArray> WaitForAlertsAsync(HttpClient client, string ticket, Func<JsonArray, bool> done)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var alerts = await GetArrayAsync(client, $"/alerts?ticket={ticket}");
+            if (done(alerts))
+            {
+                return alerts;
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"the watcher did not record the expected alerts for {ticket} within 30 s: {await GetArrayAsync(client, $"/alerts?ticket={ticket}")}");
+    }
+
+    public static string Text(JsonNode? node) => node is null ? "null" : node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+}
