@@ -29,6 +29,12 @@ public sealed record TicketView(string Id, string Service, string Priority, Inst
         stored.Ticket.Attributes, stored.Version, stored.Ticket.Events, stored.Evaluation);
 }
 
+/// <summary>A ticket about to be filed: what its deadlines depend on.</summary>
+/// <param name="Service">Its service.</param>
+/// <param name="Priority">Its priority.</param>
+/// <param name="Attributes">Its attributes (such as the customer's tier), which may choose a variant of the service's targets.</param>
+public sealed record NewTicket(string Service, string Priority, Dictionary<string, string>? Attributes);
+
 /// <summary>A running metric whose deadline falls within the asked window.</summary>
 /// <param name="TicketId">The ticket.</param>
 /// <param name="Metric">The metric's id.</param>
@@ -44,6 +50,7 @@ public static class TicketEndpoints
     /// <summary>Maps the tickets, alerts, report and policy endpoints.</summary>
     public static void MapHelpDesk(this IEndpointRouteBuilder app)
     {
+        app.MapPost("/deadlines", Deadlines);
         app.MapPost("/tickets", CreateAsync);
         app.MapGet("/tickets/{id}", GetAsync);
         app.MapPost("/tickets/{id}/events", AppendAsync);
@@ -51,6 +58,24 @@ public static class TicketEndpoints
         app.MapGet("/alerts", AlertsAsync);
         app.MapGet("/reports/compliance", ReportAsync);
         app.MapGet("/policy", (PolicyFile policy) => new { policy.Current.Id, Versions = policy.Current.Versions.Select(v => new { v.Version, v.EffectiveFrom }) });
+    }
+
+    /// <summary>The deadlines a ticket filed now would get: what a form shows while the customer is still typing.</summary>
+    private static IResult Deadlines(NewTicket ticket, PolicyFile policies, IClock clock)
+    {
+        var created = clock.GetCurrentInstant();
+        var version = policies.Current.VersionAt(created);
+        if (version is null)
+        {
+            return Problem($"no version of policy {policies.Current.Id} is in force at {InstantText.Format(created)}.");
+        }
+        // Deadlines throws for a service or priority the version does not have: check them at the edge.
+        if (version.Service(ticket.Service) is null || !version.Priorities.Contains(ticket.Priority))
+        {
+            return Problem($"policy version {version.Version} has services {string.Join(", ", version.Services.Select(s => s.Id))} " +
+                $"and priorities {string.Join(", ", version.Priorities)}; '{ticket.Service}' with '{ticket.Priority}' is not among them.");
+        }
+        return Results.Ok(version.Deadlines(ticket.Service, ticket.Priority, created, ticket.Attributes ?? []));
     }
 
     /// <summary>Creates a ticket from a ticket document (one line of a tickets file: id, service, priority, created, attributes, events).</summary>
