@@ -46,7 +46,7 @@ internal static class EvaluateCommand
     {
         var (format, parallel) = (asked.Format, asked.Parallel);
         // The metric column fits the longest id the policy defines, so the table stays aligned.
-        var layout = new TableLayout(Math.Max(14, policy.Versions.SelectMany(v => v.Metrics).Max(m => m.Metric.Id.Length)), Reports.ReportCommand.HasVariants(policy));
+        var layout = new TableLayout(Math.Max(13, policy.Versions.SelectMany(v => v.Metrics).Max(m => m.Metric.Id.Length)));
         var options = new EvaluationOptions(asked.Explain);
         var due = asked.DueWithin is { } window ? new DueSoon(now, window) : null;
         if (format == EvaluationFormat.Csv)
@@ -55,7 +55,7 @@ internal static class EvaluateCommand
         }
         else if (format == EvaluationFormat.Table)
         {
-            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "target", "deadline", "elapsed", "remaining", "breached at", "warning", "next change", "variant"], layout));
+            console.Out.WriteLine(TableRow(["id", "metric", "cycle", "status", "deadline", "elapsed", "remaining", "next change", "target"], layout));
         }
         console.FlushText();
         var output = console.OutputStream;
@@ -222,12 +222,14 @@ internal static class EvaluateCommand
         {
             if (format == EvaluationFormat.Table)
             {
+                // For people, in 120 columns: the warning reached follows the status, a breached cycle's deadline is when it
+                // breached, and the target is its amount; CSV and JSON Lines keep every field.
                 text.Append(TableRow(
                 [
-                    evaluation.TicketId, PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture), EvaluationDocument.StatusName(m.Status),
-                    m.Target?.Describe() ?? "-", Instant(m.Deadline), DurationText.Format(m.Elapsed),
-                    m.Remaining is { } r ? DurationText.Format(r) : "-", Instant(m.BreachedAt), Fraction(m.Warning) ?? "-", Instant(m.NextChangeAt),
-                    m.Variant ?? "-",
+                    evaluation.TicketId, PolicyNames.Of(m.Metric), m.Cycle.ToString(CultureInfo.InvariantCulture),
+                    EvaluationDocument.StatusName(m.Status) + (m.Warning is { } w ? $" {(w * 100).ToString("0.#", CultureInfo.InvariantCulture)}%" : ""),
+                    Instant(m.Deadline), HumanDuration.Format(m.Elapsed), m.Remaining is { } r ? HumanDuration.Format(r) : "-", Instant(m.NextChangeAt),
+                    m.Target is { } t ? HumanTarget.Amount(t) : "-",
                 ], layout)).Append('\n');
             }
             else
@@ -242,13 +244,13 @@ internal static class EvaluateCommand
         return text.ToString();
     }
 
-    /// <summary>The table's metric column widens to the longest metric id; its variant column is there only when the policy has variants.</summary>
-    private readonly record struct TableLayout(int MetricWidth, bool Variants);
+    /// <summary>The table's metric column widens to the longest metric id.</summary>
+    private readonly record struct TableLayout(int MetricWidth);
 
     private static string TableRow(string[] cells, TableLayout layout)
     {
-        int[] widths = [12, layout.MetricWidth, 5, 13, 50, 20, 10, 10, 20, 7, 20, 0];
-        return string.Join("  ", cells.Take(layout.Variants ? cells.Length : cells.Length - 1).Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+        int[] widths = [10, layout.MetricWidth, 5, 13, 20, 7, 9, 20, 0];
+        return string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
     }
 
     private static string Instant(Instant? value) => value is { } v ? InstantText.Format(v) : "-";

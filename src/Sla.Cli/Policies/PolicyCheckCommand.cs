@@ -27,9 +27,8 @@ internal static class PolicyCheckCommand
             // Each service's own targets, then each of its variants' in the order they are tried.
             var rows = version.Services.SelectMany(s => s.Variants.Select(v => (Name: $"{s.Id}/{v.Id}", Targets: (Func<string, Metric, SlaTarget?>)v.TargetFor))
                 .Prepend((Name: s.Id, Targets: s.TargetFor))
-                .SelectMany(owner => version.Priorities.Select(p =>
-                    new[] { owner.Name, p }.Concat(version.Metrics.Select(m => Describe(owner.Targets(p, m.Metric)))).ToArray()))).ToList();
-            Table(output, ["service", "priority", .. version.Metrics.Select(m => Heading(m.Metric))], rows);
+                .SelectMany(owner => version.Priorities.Select(p => Row(owner.Name, p, [.. version.Metrics.Select(m => owner.Targets(p, m.Metric))])))).ToList();
+            Table(output, ["service", "priority", "calendar", .. version.Metrics.Select(m => Heading(m.Metric))], rows);
             foreach (var service in version.Services)
             {
                 foreach (var variant in service.Variants)
@@ -54,7 +53,17 @@ internal static class PolicyCheckCommand
         return ExitCodes.Ok;
     }
 
-    private static string Describe(SlaTarget? target) => target?.Describe() ?? "-";
+    /// <summary>
+    /// A row of the targets table, in 120 columns for people: when all the row's targets use one calendar it is named once,
+    /// otherwise each target names its own.
+    /// </summary>
+    private static string[] Row(string service, string priority, SlaTarget?[] targets)
+    {
+        var calendars = targets.OfType<SlaTarget>().Select(HumanTarget.Calendar).Distinct().ToList();
+        var shared = calendars.Count == 1;
+        return [service, priority, shared ? calendars[0] : calendars.Count == 0 ? "-" : "(each)",
+            .. targets.Select(t => t is null ? "-" : shared ? HumanTarget.Detailed(t) : $"{HumanTarget.Detailed(t)} on {HumanTarget.Calendar(t)}")];
+    }
 
     /// <summary>The built-ins keep their words; a metric the policy defines is headed by its id.</summary>
     private static string Heading(Metric metric) =>

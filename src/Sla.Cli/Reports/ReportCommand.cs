@@ -77,7 +77,7 @@ internal static class ReportCommand
                 }
                 break;
             default:
-                WriteTable(policy, report, now, byVariant, console.Out);
+                WriteTable(policy, report, now, console.Out);
                 break;
         }
         return outcome.ExitCode;
@@ -114,15 +114,20 @@ internal static class ReportCommand
     internal static string Scope(string service, string? variant, string? priority, Metric metric) =>
         $"{service}{(variant is null ? "" : "/" + variant)}{(priority is null ? "" : " " + priority)} {PolicyNames.Of(metric)}";
 
-    private static void WriteTable(PolicySet policy, ComplianceReport report, Instant now, bool byVariant, TextWriter output)
+    private static void WriteTable(PolicySet policy, ComplianceReport report, Instant now, TextWriter output)
     {
-        output.WriteLine($"Compliance report for {policy.Id} ({policy.Name}) as of {InstantText.Format(now)}: {report.TicketsEvaluated} tickets evaluated, {report.TicketsRejected} rejected.");
+        output.WriteLine($"Compliance report for {policy.Id} ({policy.Name})");
+        output.WriteLine($"as of {InstantText.Format(now)}: {report.TicketsEvaluated} tickets evaluated, {report.TicketsRejected} rejected.");
         output.WriteLine();
-        Table.Write(output, [.. VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "period", "judged", "met", "breached", "cancelled", "compliance", "target", "p50", "p90", "p99"],
+        // For people, in 120 columns: a variant joins its service, breached is judged less met, cancelled shows when there
+        // are any, and the target is its amount and calendar. CSV and JSON keep every column.
+        var cancelled = report.Rows.Any(r => r.Cancelled > 0);
+        Table.Write(output, ["service", "priority", "metric", "period", "judged", "met", .. cancelled ? ["cancelled"] : Array.Empty<string>(), "met %", "p50", "p90", "p99", "target"],
             report.Rows.Select(string[] (r) =>
             [
-                .. VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met), Number(r.Breached), Number(r.Cancelled),
-                Percent(r.Compliance), r.Target?.Describe() ?? "-", ForPeople(r, r.P50), ForPeople(r, r.P90), ForPeople(r, r.P99),
+                r.Variant is null ? r.Service : $"{r.Service}/{r.Variant}", r.Priority, PolicyNames.Of(r.Metric), r.Period.Label, Number(r.Count), Number(r.Met),
+                .. cancelled ? [Number(r.Cancelled)] : Array.Empty<string>(),
+                Percent(r.Compliance), ForPeople(r, r.P50), ForPeople(r, r.P90), ForPeople(r, r.P99), r.Target is { } t ? HumanTarget.OnCalendar(t) : "-",
             ]));
         output.WriteLine();
         output.WriteLine("Objectives:");

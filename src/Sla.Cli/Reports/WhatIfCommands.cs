@@ -48,11 +48,11 @@ internal static class WhatIfCommands
                 var label = $"p{(percentile * 100).ToString("0.#", CultureInfo.InvariantCulture)}";
                 output.WriteLine($"Targets history would have met at {label}, for {policy.Id} as of {InstantText.Format(now)}:");
                 output.WriteLine();
-                Table.Write(output, [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "current target", "met now", $"{label} target"],
+                Table.Write(output, ["service", "priority", "metric", "judged", "current target", "met now", $"{label} target"],
                     recommendations.Select(string[] (r) =>
                     [
-                        .. ReportCommand.VariantCells(byVariant, r.Service, r.Variant, "-"), r.Priority, PolicyNames.Of(r.Metric), ReportCommand.Number(r.Judged), r.Current.Describe(),
-                        ReportCommand.Percent(r.CurrentCompliance), $"{DurationText.Format(r.Recommended)} on {r.Current.CalendarId ?? "24x7"}",
+                        r.Variant is null ? r.Service : $"{r.Service}/{r.Variant}", r.Priority, PolicyNames.Of(r.Metric), ReportCommand.Number(r.Judged),
+                        HumanTarget.OnCalendar(r.Current), ReportCommand.Percent(r.CurrentCompliance), $"{HumanDuration.Format(r.Recommended)} on {HumanTarget.Calendar(r.Current)}",
                     ]));
                 break;
         }

@@ -159,7 +159,9 @@ public sealed class EvaluateCommandTests
         var lines = Lines(table);
         var cycleColumn = lines[0].IndexOf("cycle", StringComparison.Ordinal);
         Assert.All(lines.Skip(1), line => Assert.Equal('1', line[cycleColumn]));
-        Assert.Contains(lines, l => l.StartsWith("E-1           secondLineSupportTeam  1      running", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("E-1         secondLineSupportTeam  1      running", StringComparison.Ordinal));
+        // For people, in 120 columns: durations in hours and minutes, the warning reached beside the status.
+        Assert.All(lines, line => Assert.InRange(line.Length, 1, 120 + "secondLineSupportTeam".Length - 13));
     }
 
     [Fact]
@@ -178,11 +180,11 @@ public sealed class EvaluateCommandTests
         var (_, table, _) = Run(FormatsTicket, "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "table");
         Assert.Equal(
         [
-            "id            metric          cycle  status         target                                              deadline              elapsed     remaining   breached at           warning  next change           variant",
-            "T-1           firstResponse   1      met            PT1H on moscow-office                               2026-03-02T07:15:00Z  PT25M       -           -                     -        -                     -",
-            "T-1           nextResponse    1      breached       PT4H on moscow-office                               2026-03-02T12:10:00Z  PT11H50M    -           2026-03-02T12:10:00Z  -        -                     -",
-            "T-1           resolution      1      breached       PT4H on 24x7                                        2026-03-04T08:15:00Z  PT7H45M     -           2026-03-04T08:15:00Z  -        -                     -",
-            "T-1           update          1      breached       PT2H on 24x7                                        2026-03-03T10:00:00Z  PT3H20M     -           2026-03-03T10:00:00Z  -        -                     -",
+            "id          metric         cycle  status         deadline              elapsed  remaining  next change           target",
+            "T-1         firstResponse  1      met            2026-03-02T07:15:00Z  25m      -          -                     1h",
+            "T-1         nextResponse   1      breached       2026-03-02T12:10:00Z  11h 50m  -          -                     4h",
+            "T-1         resolution     1      breached       2026-03-04T08:15:00Z  7h 45m   -          -                     4h",
+            "T-1         update         1      breached       2026-03-03T10:00:00Z  3h 20m   -          -                     2h",
         ], Lines(table));
         var (_, csv, _) = Run(FormatsTicket + "\n" + """{"id":"x,\"y\"","service":"fax","priority":"P1","created":"2026-03-02T06:15:00Z"}""", "evaluate", "--policy", Policy, "--tickets", "-", "--at", "2026-03-04T12:00:00Z", "--format", "csv");
         var rows = Lines(csv);

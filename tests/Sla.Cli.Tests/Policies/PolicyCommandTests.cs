@@ -9,6 +9,17 @@ public sealed class PolicyCommandTests
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
 
     [Fact]
+    public void A_row_whose_targets_use_different_calendars_names_each_one()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Sample))!;
+        var p2 = json["versions"]![0]!["services"]![0]!["targets"]!["P2"]!;
+        p2["nextResponse"] = System.Text.Json.Nodes.JsonNode.Parse("""{"within": "PT4H"}""");
+        var (exitCode, output, _) = Run("", "policy", "check", TempFile(json.ToJsonString()));
+        Assert.Equal(0, exitCode);
+        Assert.Contains(Lines(output), l => l == "email       P2        (each)         1h on moscow-office  4h on 24x7     16h on moscow-office          8h on moscow-office  -");
+    }
+
+    [Fact]
     public void Policy_check_summarises_versions_and_the_targets_table()
     {
         var (exitCode, output, error) = Run("", "policy", "check", Sample);
@@ -21,11 +32,15 @@ public sealed class PolicyCommandTests
         Assert.Contains("Warnings at 50 %, 75 %, 90 %; a priority change keeps counted time; pauses move business-days deadlines", output);
         Assert.Contains("Metric update: starts at agentReply; stops at agentReply, resolved; a cycle each start; paused while pending, on-hold", output);
         Assert.Contains("Metric l2: starts at assigned:L2; stops at unassigned:L2, resolved; a cycle each start", output);
-        Assert.Contains(lines, l => l.StartsWith("service     priority  first response", StringComparison.Ordinal) && l.EndsWith("update                 l2", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l == "email       P1        PT15M on 24x7                    PT30M on 24x7          PT4H on 24x7                                               PT2H on 24x7           -");
+        Assert.Contains(lines, l => l.StartsWith("service     priority  calendar       first response", StringComparison.Ordinal) && l.EndsWith("update  l2", StringComparison.Ordinal));
+        // A row's calendar is named once when all its targets share it; business days are "bd", with their cutoff and time of day.
+        Assert.Contains(lines, l => l == "email       P1        24x7           15m             30m            4h                            2h      -");
+        Assert.Contains(lines, l => l == "email       P3        moscow-office  4h              -              3 bd, cutoff 16:00            -       -");
+        Assert.Contains(lines, l => l == "erp         P3        moscow-office  8h              -              5 bd, cutoff 16:00, at 18:00  -       8h");
         // A variant's rows follow its service's, named service/variant.
-        Assert.Contains(lines, l => l == "email/gold  P1        PT10M on 24x7                    PT20M on 24x7          PT3H on 24x7                                               PT1H on 24x7           -");
-        Assert.Contains(lines, l => l == "erp         P4        -                                -                      20 business days on moscow-office                          -                      -");
+        Assert.Contains(lines, l => l == "email/gold  P1        24x7           10m             20m            3h                            1h      -");
+        Assert.Contains(lines, l => l == "erp         P4        moscow-office  -               -              20 bd                         -       -");
+        Assert.All(lines, line => Assert.InRange(line.Length, 0, 120));
         Assert.Contains("Variant email/gold when tier is gold", output);
         Assert.Contains("Objective: email/gold firstResponse met at least 98.0 % per month", output);
         Assert.Contains("Credit: email resolution below 90.0 %: 10%", output);

@@ -31,7 +31,7 @@ public sealed class BundledSampleTests
         {
             var report = RunIn(empty, "report", "--at", "2026-04-15T00:00:00Z");
             Assert.Equal((0, ""), (report.ExitCode, report.Error));
-            Assert.StartsWith("Compliance report for acme-support (ACME support agreement) as of 2026-04-15T00:00:00Z: 2000 tickets evaluated, 0 rejected.", report.Out, StringComparison.Ordinal);
+            Assert.StartsWith($"Compliance report for acme-support (ACME support agreement){Environment.NewLine}as of 2026-04-15T00:00:00Z: 2000 tickets evaluated, 0 rejected.", report.Out, StringComparison.Ordinal);
             var availability = RunIn(empty, "availability", "--format", "csv");
             Assert.Equal(0, availability.ExitCode);
             Assert.StartsWith("service,", availability.Out, StringComparison.Ordinal);
