@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using NodaTime;
 using Sla.Core.Availability;
 using Sla.Core.Json.Availability;
@@ -55,12 +55,12 @@ internal static class AvailabilityCommand
         var report = AvailabilityReport.Build(policy, outages, start, end);
         if (format == ReportFormat.Json)
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(report.Rows.Select(r => new
+            console.Out.WriteLine(ReportCommand.JsonList(report.Rows.Select(r => new JsonObject
             {
-                service = r.Objective.Service, period = r.Period.Label, calendar = r.Objective.CalendarId ?? "24x7",
-                measured = DurationText.Format(r.Measured), downtime = DurationText.Format(r.Downtime),
-                uptime = decimal.Round(r.Uptime, 6), atLeast = r.Objective.AtLeast, met = r.IsMet, creditPercent = r.Credit?.CreditPercent,
-            }), ReportCommand.JsonOptions));
+                ["service"] = r.Objective.Service, ["period"] = r.Period.Label, ["calendar"] = r.Objective.CalendarId ?? "24x7",
+                ["measured"] = DurationText.Format(r.Measured), ["downtime"] = DurationText.Format(r.Downtime),
+                ["uptime"] = decimal.Round(r.Uptime, 6), ["atLeast"] = r.Objective.AtLeast, ["met"] = r.IsMet, ["creditPercent"] = r.Credit?.CreditPercent,
+            })).ToJsonString(ReportCommand.JsonOptions));
             return ExitCodes.Ok;
         }
         var rows = report.Rows.Select(r => new[]

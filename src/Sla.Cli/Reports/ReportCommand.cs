@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NodaTime;
 using Sla.Core.Policies;
 using Sla.Core.Reports;
@@ -153,32 +154,35 @@ internal static class ReportCommand
 
     private static void WriteJson(PolicySet policy, ComplianceReport report, Instant now, TextWriter output)
     {
-        var document = new
+        var document = new JsonObject
         {
-            policy = policy.Id,
-            asOf = InstantText.Format(now),
-            ticketsEvaluated = report.TicketsEvaluated,
-            ticketsRejected = report.TicketsRejected,
-            rows = report.Rows.Select(r => new
+            ["policy"] = policy.Id,
+            ["asOf"] = InstantText.Format(now),
+            ["ticketsEvaluated"] = report.TicketsEvaluated,
+            ["ticketsRejected"] = report.TicketsRejected,
+            ["rows"] = JsonList(report.Rows.Select(r => new JsonObject
             {
-                service = r.Service, variant = r.Variant, priority = r.Priority, metric = PolicyNames.Of(r.Metric), period = r.Period.Label,
-                judged = r.Count, met = r.Met, breached = r.Breached, cancelled = r.Cancelled, compliance = r.Compliance,
-                target = Core.Json.Compliance.EvaluationDocument.TargetText(r.Target), calendar = r.Target is null ? null : r.Target.CalendarId ?? "24x7",
-                p50 = Percentile(r, r.P50), p90 = Percentile(r, r.P90), p99 = Percentile(r, r.P99),
-            }),
-            objectives = report.Objectives.Select(o => new
+                ["service"] = r.Service, ["variant"] = r.Variant, ["priority"] = r.Priority, ["metric"] = PolicyNames.Of(r.Metric), ["period"] = r.Period.Label,
+                ["judged"] = r.Count, ["met"] = r.Met, ["breached"] = r.Breached, ["cancelled"] = r.Cancelled, ["compliance"] = r.Compliance,
+                ["target"] = Core.Json.Compliance.EvaluationDocument.TargetText(r.Target), ["calendar"] = r.Target is null ? null : r.Target.CalendarId ?? "24x7",
+                ["p50"] = Percentile(r, r.P50), ["p90"] = Percentile(r, r.P90), ["p99"] = Percentile(r, r.P99),
+            })),
+            ["objectives"] = JsonList(report.Objectives.Select(o => new JsonObject
             {
-                service = o.Objective.Service, variant = o.Objective.Variant, priority = o.Objective.Priority, metric = PolicyNames.Of(o.Objective.Metric), period = o.Period.Label,
-                atLeast = o.Objective.AtLeast, judged = o.Count, compliance = o.Compliance, met = o.IsMet,
-            }),
-            credits = report.Credits.Select(c => new
+                ["service"] = o.Objective.Service, ["variant"] = o.Objective.Variant, ["priority"] = o.Objective.Priority, ["metric"] = PolicyNames.Of(o.Objective.Metric), ["period"] = o.Period.Label,
+                ["atLeast"] = o.Objective.AtLeast, ["judged"] = o.Count, ["compliance"] = o.Compliance, ["met"] = o.IsMet,
+            })),
+            ["credits"] = JsonList(report.Credits.Select(c => new JsonObject
             {
-                service = c.Service, variant = c.Variant, priority = c.Priority, metric = PolicyNames.Of(c.Metric), period = c.Period.Label,
-                compliance = c.Compliance, below = c.Tier.Below, creditPercent = c.Tier.CreditPercent,
-            }),
+                ["service"] = c.Service, ["variant"] = c.Variant, ["priority"] = c.Priority, ["metric"] = PolicyNames.Of(c.Metric), ["period"] = c.Period.Label,
+                ["compliance"] = c.Compliance, ["below"] = c.Tier.Below, ["creditPercent"] = c.Tier.CreditPercent,
+            })),
         };
-        output.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+        output.WriteLine(document.ToJsonString(JsonOptions));
     }
+
+    /// <summary>A JSON list of objects, built without reflection so the tool can be compiled ahead of time.</summary>
+    internal static JsonArray JsonList(IEnumerable<JsonObject> items) => new([.. items]);
 
     internal static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using NodaTime;
 using Sla.Core.Json.Compliance;
@@ -22,18 +23,18 @@ internal static class WhatIfCommands
         switch (format)
         {
             case ReportFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(new
+                output.WriteLine(new JsonObject
                 {
-                    policy = policy.Id,
-                    asOf = InstantText.Format(now),
-                    percentile,
-                    rows = recommendations.Select(r => new
+                    ["policy"] = policy.Id,
+                    ["asOf"] = InstantText.Format(now),
+                    ["percentile"] = percentile,
+                    ["rows"] = ReportCommand.JsonList(recommendations.Select(r => new JsonObject
                     {
-                        service = r.Service, variant = r.Variant, priority = r.Priority, metric = PolicyNames.Of(r.Metric), judged = r.Judged,
-                        target = EvaluationDocument.TargetText(r.Current), calendar = r.Current.CalendarId ?? "24x7",
-                        compliance = r.CurrentCompliance, recommended = DurationText.Format(r.Recommended),
-                    }),
-                }, ReportCommand.JsonOptions));
+                        ["service"] = r.Service, ["variant"] = r.Variant, ["priority"] = r.Priority, ["metric"] = PolicyNames.Of(r.Metric), ["judged"] = r.Judged,
+                        ["target"] = EvaluationDocument.TargetText(r.Current), ["calendar"] = r.Current.CalendarId ?? "24x7",
+                        ["compliance"] = r.CurrentCompliance, ["recommended"] = DurationText.Format(r.Recommended),
+                    })),
+                }.ToJsonString(ReportCommand.JsonOptions));
                 break;
             case ReportFormat.Csv:
                 output.WriteLine(string.Join(',', [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric", "judged", "target", "calendar", "compliance", "recommended"]));
@@ -78,20 +79,20 @@ internal static class WhatIfCommands
         switch (format)
         {
             case ReportFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(new
+                output.WriteLine(new JsonObject
                 {
-                    current = current.Id,
-                    candidate = candidate.Id,
-                    asOf = InstantText.Format(now),
-                    rows = rows.Select(r => new
+                    ["current"] = current.Id,
+                    ["candidate"] = candidate.Id,
+                    ["asOf"] = InstantText.Format(now),
+                    ["rows"] = ReportCommand.JsonList(rows.Select(r => new JsonObject
                     {
-                        service = r.Key.Service, variant = r.Variant, priority = r.Key.Priority, metric = PolicyNames.Of(r.Key.Metric),
-                        current = new { judged = r.Current.Judged, compliance = r.CurrentFigure },
-                        candidate = new { judged = r.Candidate.Judged, compliance = r.CandidateFigure },
-                        change = r.Change,
-                    }),
-                    credits = services.Select(s => new { service = s, current = Credit(a, s), candidate = Credit(b, s) }),
-                }, ReportCommand.JsonOptions));
+                        ["service"] = r.Key.Service, ["variant"] = r.Variant, ["priority"] = r.Key.Priority, ["metric"] = PolicyNames.Of(r.Key.Metric),
+                        ["current"] = new JsonObject { ["judged"] = r.Current.Judged, ["compliance"] = r.CurrentFigure },
+                        ["candidate"] = new JsonObject { ["judged"] = r.Candidate.Judged, ["compliance"] = r.CandidateFigure },
+                        ["change"] = r.Change,
+                    })),
+                    ["credits"] = ReportCommand.JsonList(services.Select(s => new JsonObject { ["service"] = s, ["current"] = Credit(a, s), ["candidate"] = Credit(b, s) })),
+                }.ToJsonString(ReportCommand.JsonOptions));
                 break;
             case ReportFormat.Csv:
                 output.WriteLine(string.Join(',', [.. ReportCommand.VariantCells(byVariant, "service", "variant", ""), "priority", "metric",
