@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Sla.Core.Calendars;
+using Sla.Core.Compliance;
 using Sla.Core.Json.Calendars;
 using Sla.Core.Json.Policies;
 using Sla.Core.Policies;
 using Sla.Core.Text;
+using Sla.Core.Tickets;
 using Sla.Core.Validation;
 
 namespace Sla.Core.Json;
@@ -51,15 +53,26 @@ public static class SlaJsonOptions
             new DocumentConverter<PolicySet>("policy", json => (PolicyDocument.TryParse(json, out var policy, out var problems, zones) ? policy : null, problems), PolicyDocument.Write),
             new DocumentConverter<BusinessCalendar>("calendar", json => (CalendarDocument.TryParse(json, out var calendar, out var problems, zones) ? calendar : null, problems),
                 CalendarDocument.Write),
-            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+            // The library's enums one by one, which needs no code generated at run time (ahead-of-time compiled hosts).
+            Named<CalendarOperation>(), Named<EasterKind>(), Named<ObservedShift>(), Named<MetricStatus>(), Named<SegmentKind>(),
+            Named<BusinessDaysPauseRule>(), Named<DeadlineKind>(), Named<MetricCycles>(), Named<MetricPreset>(), Named<MetricTriggerKind>(),
+            Named<PriorityChangeRule>(), Named<ReportingPeriod>(), Named<TicketEventKind>(), Named<ValidationSeverity>(),
         ];
         for (var i = 0; i < ours.Length; i++)
         {
             options.Converters.Insert(i, ours[i]);
         }
+        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // A host's own enums are written by name too, where the runtime can make the converter for each.
+            options.Converters.Insert(ours.Length, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        }
         options.ConfigureForNodaTime(zones);
         return options;
     }
+
+    private static JsonStringEnumConverter<T> Named<T>()
+        where T : struct, Enum => new(JsonNamingPolicy.CamelCase);
 
     private static JsonException Invalid(string what, string? text, string problem) => new($"{what} '{text}': {problem}");
 

@@ -35,6 +35,23 @@ public sealed class SlaJsonOptionsTests
     }
 
     [Fact]
+    public void Every_enum_of_the_library_and_of_the_host_goes_out_by_name()
+    {
+        var json = JsonSerializer.Serialize(new HostRecord(MetricStatus.AtRisk, TicketEventKind.CustomerMessage, ReportingPeriod.Quarter, HostChannel.WebChat), Options);
+        Assert.Equal("""{"status":"atRisk","kind":"customerMessage","period":"quarter","channel":"webChat"}""", json);
+        Assert.Equal(new HostRecord(MetricStatus.AtRisk, TicketEventKind.CustomerMessage, ReportingPeriod.Quarter, HostChannel.WebChat),
+            JsonSerializer.Deserialize<HostRecord>(json, Options));
+    }
+
+    public enum HostChannel
+    {
+        Email,
+        WebChat,
+    }
+
+    public sealed record HostRecord(MetricStatus Status, TicketEventKind Kind, ReportingPeriod Period, HostChannel Channel);
+
+    [Fact]
     public void A_result_goes_out_in_the_documents_wire_format()
     {
         var json = JsonSerializer.Serialize(Evaluation().Metrics[0], Options);
