@@ -70,6 +70,48 @@ public sealed class DeskFolder : IDisposable
     }
 }
 
+/// <summary>
+/// A running desk for one test: its folder, the service and a client, and ticket T-1 (e-mail, P1) created at 09:00 on
+/// Monday 2026-03-02 unless asked otherwise; disposed in the reverse order.
+/// </summary>
+public sealed class RunningDesk : IAsyncDisposable
+{
+    public static readonly Instant Nine = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    public const string NewTicket = """{"id":"T-1","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z"}""";
+
+    private RunningDesk(DeskFolder folder, HelpDeskHost host, HttpClient client) => (Folder, Host, Client) = (folder, host, client);
+
+    public static TheoryData<Database> Databases => [Database.Sqlite, Database.PostgreSql];
+
+    public DeskFolder Folder { get; }
+
+    public HelpDeskHost Host { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Starts the desk at 09:00 (skipping a PostgreSQL test, saying why, when no server runs).</summary>
+    public static async Task<RunningDesk> StartAsync(Database database, bool withTicket = true)
+    {
+        DeskFolder.SkipUnlessAvailable(database);
+        var folder = new DeskFolder(database);
+        var host = folder.Start(Nine);
+        var desk = new RunningDesk(folder, host, host.CreateClient());
+        if (withTicket)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await HelpDeskHost.CreateAsync(desk.Client, NewTicket)).StatusCode);
+        }
+        return desk;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Host.DisposeAsync();
+        Folder.Dispose();
+    }
+}
+
 /// <summary>The service, hosted in the test through real HTTP, with a clock the test moves.</summary>
 public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock) : WebApplicationFactory<Program>
 {

@@ -2,24 +2,20 @@ using System.Net;
 using System.Text.Json.Nodes;
 using NodaTime;
 using static HelpDesk.Tests.HelpDeskHost;
+using static HelpDesk.Tests.RunningDesk;
 
 namespace HelpDesk.Tests;
 
 /// <summary>The ticket endpoints through real HTTP, on SQLite and on PostgreSQL.</summary>
 public sealed class TicketApiTests
 {
-    private static readonly Instant Nine = Instant.FromUtc(2026, 3, 2, 9, 0);
-    private const string NewTicket = """{"id":"T-1","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z"}""";
-
-    public static TheoryData<Database> Databases => [Database.Sqlite, Database.PostgreSql];
+    public static TheoryData<Database> Databases => RunningDesk.Databases;
 
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task A_new_ticket_shows_each_metric_with_its_deadline_remaining_time_and_next_change(Database database)
     {
-        DeskFolder.SkipUnlessAvailable(database);
-        using var folder = new DeskFolder(database);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
+        await using var desk = await RunningDesk.StartAsync(database, withTicket: false);
+        var (host, client) = (desk.Host, desk.Client);
 
         var created = await CreateAsync(client, NewTicket);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -49,11 +45,8 @@ public sealed class TicketApiTests
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task Bad_input_is_refused_with_the_library_sentence_and_changes_nothing(Database database)
     {
-        DeskFolder.SkipUnlessAvailable(database);
-        using var folder = new DeskFolder(database);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
-        await CreateAsync(client, NewTicket);
+        await using var desk = await RunningDesk.StartAsync(database);
+        var (host, client) = (desk.Host, desk.Client);
         host.Clock.Advance(Duration.FromMinutes(10));
 
         await AssertRefused(HttpStatusCode.BadRequest, "line 1 is not JSON at position 7: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.",
@@ -90,11 +83,8 @@ public sealed class TicketApiTests
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task Concurrent_appends_lose_no_event_and_a_stale_write_gets_409(Database database)
     {
-        DeskFolder.SkipUnlessAvailable(database);
-        using var folder = new DeskFolder(database);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
-        await CreateAsync(client, NewTicket);
+        await using var desk = await RunningDesk.StartAsync(database);
+        var (host, client) = (desk.Host, desk.Client);
         host.Clock.Advance(Duration.FromMinutes(5));
 
         // Twenty notes at once, without If-Match: each lands, each with its own version.
@@ -120,11 +110,8 @@ public sealed class TicketApiTests
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task Due_soon_lists_running_deadlines_soonest_first(Database database)
     {
-        DeskFolder.SkipUnlessAvailable(database);
-        using var folder = new DeskFolder(database);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
-        await CreateAsync(client, NewTicket);
+        await using var desk = await RunningDesk.StartAsync(database);
+        var (host, client) = (desk.Host, desk.Client);
         await CreateAsync(client, """{"id":"T-2","service":"email","priority":"P1","created":"2026-03-02T08:55:00Z"}""");
         await CreateAsync(client, """{"id":"T-3","service":"email","priority":"P1","created":"2026-03-02T08:50:00Z","events":[{"at":"2026-03-02T08:51:00Z","type":"agentReply"}]}""");
 
@@ -141,11 +128,8 @@ public sealed class TicketApiTests
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task The_compliance_report_covers_every_ticket_in_json_and_html(Database database)
     {
-        DeskFolder.SkipUnlessAvailable(database);
-        using var folder = new DeskFolder(database);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
-        await CreateAsync(client, NewTicket);
+        await using var desk = await RunningDesk.StartAsync(database);
+        var (host, client) = (desk.Host, desk.Client);
         await CreateAsync(client, """{"id":"T-2","service":"email","priority":"P1","created":"2026-03-02T08:00:00Z","events":[{"at":"2026-03-02T08:30:00Z","type":"agentReply"}]}""");
 
         var report = JsonNode.Parse(await client.GetStringAsync("/reports/compliance"))!;

@@ -3,25 +3,20 @@ using HelpDesk.Policies;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static HelpDesk.Tests.HelpDeskHost;
+using static HelpDesk.Tests.RunningDesk;
 
 namespace HelpDesk.Tests;
 
 /// <summary>The watcher that records warnings and breaches, across restarts, and the policy file reloaded while running.</summary>
 public sealed class WatcherAndPolicyTests
 {
-    private static readonly Instant Nine = Instant.FromUtc(2026, 3, 2, 9, 0);
-    private const string NewTicket = """{"id":"T-1","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z"}""";
-
-    public static TheoryData<Database> Databases => [Database.Sqlite, Database.PostgreSql];
+    public static TheoryData<Database> Databases => RunningDesk.Databases;
 
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task Each_warning_and_the_breach_are_recorded_once_when_they_fall_due(Database database)
     {
-        DeskFolder.SkipUnlessAvailable(database);
-        using var folder = new DeskFolder(database);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
-        await CreateAsync(client, NewTicket);
+        await using var desk = await RunningDesk.StartAsync(database);
+        var (host, client) = (desk.Host, desk.Client);
 
         host.Clock.Advance(Duration.FromMinutes(8));
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 9, 11, 15), await host.Watcher.ProcessDueAsync(CancellationToken.None));
@@ -39,11 +34,8 @@ public sealed class WatcherAndPolicyTests
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task The_background_watcher_wakes_for_the_earliest_change_by_itself(Database database)
     {
-        DeskFolder.SkipUnlessAvailable(database);
-        using var folder = new DeskFolder(database);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
-        await CreateAsync(client, NewTicket);
+        await using var desk = await RunningDesk.StartAsync(database);
+        var (host, client) = (desk.Host, desk.Client);
 
         host.Clock.Advance(Duration.FromMinutes(16));
         host.Watcher.Wake();
@@ -72,10 +64,8 @@ public sealed class WatcherAndPolicyTests
     [Fact]
     public async Task A_new_policy_version_applies_to_tickets_created_after_it_and_a_bad_edit_keeps_the_policy()
     {
-        using var folder = new DeskFolder(Database.Sqlite);
-        await using var host = folder.Start(Nine);
-        using var client = host.CreateClient();
-        await CreateAsync(client, NewTicket);
+        await using var desk = await RunningDesk.StartAsync(Database.Sqlite);
+        var (folder, host, client) = (desk.Folder, desk.Host, desk.Client);
 
         // The same agreement from 09:30 with a five-minute first response for P1 e-mail.
         var policy = JsonNode.Parse(await File.ReadAllTextAsync(folder.PolicyPath))!;
