@@ -28,16 +28,16 @@ public static class EvaluationDocument
         ArgumentNullException.ThrowIfNull(output);
         using var writer = new Utf8JsonWriter(output, Options);
         writer.WriteStartObject();
-        writer.WriteString("id", evaluation.TicketId);
+        writer.WriteString(Names.Id, evaluation.TicketId);
         if (evaluation.Error is { } error)
         {
-            writer.WriteString("error", error);
+            writer.WriteString(Names.Error, error);
             writer.WriteEndObject();
             return;
         }
-        writer.WriteString("service", evaluation.Service);
-        writer.WriteString("policyVersion", evaluation.PolicyVersion);
-        writer.WriteStartArray("metrics");
+        writer.WriteString(Names.Service, evaluation.Service);
+        writer.WriteString(Names.PolicyVersion, evaluation.PolicyVersion);
+        writer.WriteStartArray(Names.Metrics);
         foreach (var metric in evaluation.Metrics)
         {
             WriteMetric(writer, metric, evaluation.Service);
@@ -73,47 +73,47 @@ public static class EvaluationDocument
     private static void WriteMetric(Utf8JsonWriter writer, MetricResult metric, string? ticketService)
     {
         writer.WriteStartObject();
-        writer.WriteString("metric", PolicyNames.Of(metric.Metric));
-        writer.WriteNumber("cycle", metric.Cycle);
-        writer.WriteString("status", StatusName(metric.Status));
-        writer.WriteString("start", InstantText.Format(metric.Start));
-        WriteInstant(writer, "stop", metric.Stop);
-        WriteOptional(writer, "target", TargetText(metric.Target));
-        WriteOptional(writer, "calendar", metric.Target is null ? null : metric.Target.CalendarId ?? Sla.Core.Calendars.BusinessCalendar.AlwaysOpenId);
-        WriteInstant(writer, "deadline", metric.Deadline);
-        writer.WriteString("elapsed", DurationText.Format(metric.Elapsed));
-        WriteOptional(writer, "remaining", metric.Remaining is { } remaining ? DurationText.Format(remaining) : null);
-        WriteInstant(writer, "breachedAt", metric.BreachedAt);
+        writer.WriteString(Names.Metric, PolicyNames.Of(metric.Metric));
+        writer.WriteNumber(Names.Cycle, metric.Cycle);
+        writer.WriteString(Names.Status, StatusName(metric.Status));
+        WriteInstant(writer, Names.Start, metric.Start);
+        WriteInstant(writer, Names.Stop, metric.Stop);
+        WriteOptional(writer, Names.Target, TargetText(metric.Target));
+        WriteOptional(writer, Names.Calendar, metric.Target is null ? null : metric.Target.CalendarId ?? Sla.Core.Calendars.BusinessCalendar.AlwaysOpenId);
+        WriteInstant(writer, Names.Deadline, metric.Deadline);
+        writer.WriteString(Names.Elapsed, DurationText.Format(metric.Elapsed));
+        WriteOptional(writer, Names.Remaining, metric.Remaining is { } remaining ? DurationText.Format(remaining) : null);
+        WriteInstant(writer, Names.BreachedAt, metric.BreachedAt);
         if (metric.Warning is { } warning)
         {
-            writer.WriteNumber("warning", warning);
+            writer.WriteNumber(Names.Warning, warning);
         }
         else
         {
-            writer.WriteNull("warning");
+            writer.WriteNull(Names.Warning);
         }
-        WriteInstant(writer, "nextChangeAt", metric.NextChangeAt);
+        WriteInstant(writer, Names.NextChangeAt, metric.NextChangeAt);
         // Only after a service change does a result's target come from another service than the ticket's.
         if (metric.Service != ticketService)
         {
-            writer.WriteString("service", metric.Service);
+            writer.WriteString(Names.Service, metric.Service);
         }
         if (metric.Variant is { } variant)
         {
-            writer.WriteString("variant", variant);
+            writer.WriteString(Names.Variant, variant);
         }
         if (!metric.Segments.IsDefaultOrEmpty)
         {
-            writer.WriteStartArray("segments");
+            writer.WriteStartArray(Names.Segments);
             foreach (var segment in metric.Segments)
             {
                 writer.WriteStartObject();
-                writer.WriteString("from", InstantText.Format(segment.Interval.Start));
-                writer.WriteString("to", InstantText.Format(segment.Interval.End));
-                writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(segment.Kind.ToString()));
-                WriteOptional(writer, "reason", segment.Reason);
-                WriteOptional(writer, "calendar", segment.CalendarId);
-                writer.WriteString("businessTime", DurationText.Format(segment.BusinessTime));
+                WriteInstant(writer, Names.From, segment.Interval.Start);
+                WriteInstant(writer, Names.To, segment.Interval.End);
+                writer.WriteString(Names.Kind, JsonNamingPolicy.CamelCase.ConvertName(segment.Kind.ToString()));
+                WriteOptional(writer, Names.Reason, segment.Reason);
+                WriteOptional(writer, Names.Calendar, segment.CalendarId);
+                writer.WriteString(Names.BusinessTime, DurationText.Format(segment.BusinessTime));
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -121,11 +121,11 @@ public static class EvaluationDocument
         writer.WriteEndObject();
     }
 
-    private static void WriteInstant(Utf8JsonWriter writer, string name, Instant? value)
+    private static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, Instant? value)
     {
         if (value is { } instant)
         {
-            writer.WriteString(name, InstantText.Format(instant));
+            WriteInstant(writer, name, instant);
         }
         else
         {
@@ -133,7 +133,7 @@ public static class EvaluationDocument
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    private static void WriteOptional(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (value is null)
         {
@@ -143,5 +143,49 @@ public static class EvaluationDocument
         {
             writer.WriteString(name, value);
         }
+    }
+
+    private static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, Instant instant)
+    {
+        // Most instants are whole seconds: written from the stack, without a string each (an evaluation writes about twenty).
+        Span<char> text = stackalloc char[InstantText.UtcSecondsLength];
+        if (InstantText.TryFormatUtcSeconds(instant, text))
+        {
+            writer.WriteString(name, text);
+        }
+        else
+        {
+            writer.WriteString(name, InstantText.Format(instant));
+        }
+    }
+
+    /// <summary>The property names, encoded once: a million lines write each of them millions of times.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText BreachedAt = JsonEncodedText.Encode("breachedAt");
+        public static readonly JsonEncodedText BusinessTime = JsonEncodedText.Encode("businessTime");
+        public static readonly JsonEncodedText Calendar = JsonEncodedText.Encode("calendar");
+        public static readonly JsonEncodedText Cycle = JsonEncodedText.Encode("cycle");
+        public static readonly JsonEncodedText Deadline = JsonEncodedText.Encode("deadline");
+        public static readonly JsonEncodedText Elapsed = JsonEncodedText.Encode("elapsed");
+        public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+        public static readonly JsonEncodedText From = JsonEncodedText.Encode("from");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Metric = JsonEncodedText.Encode("metric");
+        public static readonly JsonEncodedText Metrics = JsonEncodedText.Encode("metrics");
+        public static readonly JsonEncodedText NextChangeAt = JsonEncodedText.Encode("nextChangeAt");
+        public static readonly JsonEncodedText PolicyVersion = JsonEncodedText.Encode("policyVersion");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Remaining = JsonEncodedText.Encode("remaining");
+        public static readonly JsonEncodedText Segments = JsonEncodedText.Encode("segments");
+        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Stop = JsonEncodedText.Encode("stop");
+        public static readonly JsonEncodedText Target = JsonEncodedText.Encode("target");
+        public static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
+        public static readonly JsonEncodedText Variant = JsonEncodedText.Encode("variant");
+        public static readonly JsonEncodedText Warning = JsonEncodedText.Encode("warning");
     }
 }
