@@ -23,6 +23,10 @@ public static class TicketDocument
     private static readonly string[] EventFields = ["at", "type", "status", "priority", "group", "name", "value", "service"];
     // In the order of TicketEventKind.
     private static readonly string[] EventTypes = ["agentReply", "agentNote", "customerMessage", "status", "priority", "resolved", "reopened", "assigned", "attribute", "service"];
+    // The same as bytes: a line's field names and event types are matched without making a string of each.
+    private static readonly byte[][] TicketFieldsUtf8 = [.. TicketFields.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] EventFieldsUtf8 = [.. EventFields.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] EventTypesUtf8 = [.. EventTypes.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>Reads one line.</summary>
     /// <param name="line">The line's text.</param>
@@ -153,9 +157,9 @@ public static class TicketDocument
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var field = IndexOfText(ref reader, TicketFieldsUtf8);
+            var name = field >= 0 ? TicketFields[field] : reader.GetString()!;
             reader.Read();
-            var field = Array.IndexOf(TicketFields, name);
             if (field >= 0 && (seen & (1 << field)) != 0)
             {
                 problem ??= $"'{name}' is given twice: give each field once.";
@@ -273,9 +277,9 @@ public static class TicketDocument
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var field = IndexOfText(ref reader, EventFieldsUtf8);
+            var name = field >= 0 ? EventFields[field] : reader.GetString()!;
             reader.Read();
-            var field = Array.IndexOf(EventFields, name);
             if (field >= 0 && (seen & (1 << field)) != 0)
             {
                 twice ??= name;
@@ -285,6 +289,11 @@ public static class TicketDocument
             if (field == 0 && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && InstantText.TryParseUtcSeconds(reader.ValueSpan, out var quick))
             {
                 (at, quickAt) = (null, quick);
+                continue;
+            }
+            if (field == 1 && reader.TokenType == JsonTokenType.String && IndexOfText(ref reader, EventTypesUtf8) is >= 0 and var kind)
+            {
+                type = EventTypes[kind];
                 continue;
             }
             string? text = null;
@@ -320,6 +329,19 @@ public static class TicketDocument
         return made;
 
         static bool Given(int seen, string field) => (seen & (1 << Array.IndexOf(EventFields, field))) != 0;
+    }
+
+    /// <summary>The index of the current name or string among <paramref name="known"/> (escapes read as text), or -1.</summary>
+    private static int IndexOfText(ref Utf8JsonReader reader, byte[][] known)
+    {
+        for (var i = 0; i < known.Length; i++)
+        {
+            if (reader.ValueTextEquals(known[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static string Where(int index) => index == 0 ? "the event" : $"event {index}";

@@ -15,6 +15,8 @@ public sealed class TicketEventDocumentTests
         { """{"at":"2026-03-02T12:05:00+03:00","type":"status","status":"pending"}""", TicketEvent.StatusChange(At, "pending") },
         { """{"at":"2026-03-02T09:05:00Z","type":"assigned","group":null}""", TicketEvent.AssignedTo(At, null) },
         { """{"at":"2026-03-02T09:05:00Z","type":"attribute","name":"tier","value":"gold"}""", TicketEvent.AttributeChange(At, "tier", "gold") },
+        // Escapes in names, types and instants read as the text they stand for.
+        { """{"\u0061t":"2026-03-02T09:05:00\u005A","\u0074ype":"agent\u0052eply"}""", TicketEvent.AgentReply(At) },
     };
 
     [Theory, MemberData(nameof(Events))]
