@@ -157,18 +157,25 @@ public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock) : WebApplic
         view["evaluation"]!["metrics"]!.AsArray().Single(m => m!["metric"]!.GetValue<string>() == metric)!;
 
     /// <summary>Waits for the background watcher to record what the test expects, failing after a generous wait.</summary>
-    public static async Task<JsonArray> WaitForAlertsAsync(HttpClient client, string ticket, Func<JsonArray, bool> done)
+    public static Task<JsonArray> WaitForAlertsAsync(HttpClient client, string ticket, Func<JsonArray, bool> done) =>
+        EventuallyAsync(() => GetArrayAsync(client, $"/alerts?ticket={ticket}"), done, $"the watcher to record the expected alerts for {ticket}");
+
+    /// <summary>
+    /// Reads until what is read satisfies <paramref name="done"/>: for work the service does in the background (the
+    /// watcher, the policy file's reload). It waits up to 30 s, so a slow machine delays the test instead of failing it.
+    /// </summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string waitingFor)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            var alerts = await GetArrayAsync(client, $"/alerts?ticket={ticket}");
-            if (done(alerts))
+            var value = await read();
+            if (done(value))
             {
-                return alerts;
+                return value;
             }
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException($"the watcher did not record the expected alerts for {ticket} within 30 s: {await GetArrayAsync(client, $"/alerts?ticket={ticket}")}");
+        throw new Xunit.Sdk.XunitException($"waited 30 s for {waitingFor}; last read: {await read()}");
     }
 
     public static string Text(JsonNode? node) => node is null ? "null" : node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });

@@ -99,18 +99,9 @@ public sealed class WatcherAndPolicyTests
         Assert.Contains("versions", failure.Message, StringComparison.Ordinal);
     }
 
-    private static async Task WaitForPolicyVersions(HttpClient client, int count)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if ((await JsonAsync(await client.GetAsync("/policy")))["versions"]!.AsArray().Count == count)
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"the service did not reload the changed policy file within 30 s (expected {count} versions).");
-    }
+    private static Task WaitForPolicyVersions(HttpClient client, int count) =>
+        EventuallyAsync(async () => (await JsonAsync(await client.GetAsync("/policy")))["versions"]!.AsArray().Count, n => n == count,
+            $"the service to reload the changed policy file ({count} versions)");
 
     private static string Describe(JsonNode? alert) =>
         $"{alert!["metric"]} {alert["cycle"]} {alert["kind"]} at {alert["at"]} recorded {alert["recordedAt"]}";
