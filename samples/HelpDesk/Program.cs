@@ -3,6 +3,7 @@ using HelpDesk.Policies;
 using HelpDesk.Storage;
 using HelpDesk.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using NodaTime;
 using Sla.Core.Json;
@@ -29,9 +30,16 @@ builder.Services.AddDbContext<HelpDeskDb>((services, options) =>
         options.UseSqlite($"Data Source={Path.GetFullPath(configuration["HelpDesk:SqliteFile"] ?? "helpdesk.db", root)}");
     }
     options.ReplaceService<IModelCacheKeyFactory, ModelPerProvider>();
+    // A lost race (a stale version, an id or alert another writer stored first) is expected and answered in the API's words, so
+    // EF Core's own report of it is detail; any other failure is still thrown, and logged by the host as an error.
+    options.ConfigureWarnings(warnings => warnings.Log(
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug)));
 });
 // Instants, durations, statuses and results in the same form as the policy documents and the sla tool.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.ConfigureForSla());
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 
@@ -49,6 +57,7 @@ using (var scope = app.Services.CreateScope())
     }
 }
 
+app.AnswerUnreadableBodiesInWords();
 app.MapHelpDesk();
 app.Run();
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -55,7 +56,16 @@ public sealed class DeskFolder : IDisposable
 
     public string? PostgresConnection { get; }
 
-    public HelpDeskHost Start(Instant now) => new(this, new FakeClock(now));
+    /// <summary>Starts the service at <paramref name="now"/>, with <paramref name="services"/> changing its services (a test's hooks).</summary>
+    public HelpDeskHost Start(Instant now, Action<IServiceCollection>? services = null) => new(this, new FakeClock(now), services);
+
+    /// <summary>Runs the service at 09:00 just long enough to file ticket T-1, then stops it: the desk before a restart.</summary>
+    public async Task RunUntilTicketIsFiledAsync()
+    {
+        await using var before = Start(RunningDesk.Nine);
+        using var client = before.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await HelpDeskHost.CreateAsync(client, RunningDesk.NewTicket)).StatusCode);
+    }
 
     public void Dispose()
     {
@@ -113,7 +123,7 @@ public sealed class RunningDesk : IAsyncDisposable
 }
 
 /// <summary>The service, hosted in the test through real HTTP, with a clock the test moves.</summary>
-public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock) : WebApplicationFactory<Program>
+public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock, Action<IServiceCollection>? configure) : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = clock;
 
@@ -128,22 +138,34 @@ public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock) : WebApplic
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
+            configure?.Invoke(services);
         });
     }
 
     /// <summary>Posts a ticket document.</summary>
     public static Task<HttpResponseMessage> CreateAsync(HttpClient client, string json) =>
-        client.PostAsync("/tickets", new StringContent(json, Encoding.UTF8, "application/json"));
+        client.PostAsync("/tickets", Json(json));
 
     /// <summary>Posts an event, with <c>If-Match</c> when a version is given.</summary>
     public static Task<HttpResponseMessage> AppendAsync(HttpClient client, string id, string json, int? ifMatch = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/tickets/{id}/events") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/tickets/{id}/events") { Content = Json(json) };
         if (ifMatch is { } version)
         {
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
         }
         return client.SendAsync(request);
+    }
+
+    /// <summary>JSON content for a request.</summary>
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Asserts a refusal: its status, and its <c>error</c> sentence exactly.</summary>
+    public static async Task AssertRefusedAsync(HttpStatusCode status, string error, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
+        Assert.Equal(error, JsonNode.Parse(body)!["error"]!.GetValue<string>());
     }
 
     public static async Task<JsonNode> JsonAsync(HttpResponseMessage response) =>

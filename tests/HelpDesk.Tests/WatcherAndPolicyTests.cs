@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using System.Net;
 using HelpDesk.Policies;
+using HelpDesk.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static HelpDesk.Tests.HelpDeskHost;
@@ -27,6 +31,8 @@ public sealed class WatcherAndPolicyTests
         var alerts = await GetArrayAsync(client, "/alerts?ticket=T-1");
         Assert.Equal(
             ["firstResponse 1 warning 0.5 at 2026-03-02T09:07:30Z recorded 2026-03-02T09:08:00Z",
+             "firstResponse 1 warning 0.75 at 2026-03-02T09:11:15Z recorded 2026-03-02T09:16:00Z",
+             "firstResponse 1 warning 0.9 at 2026-03-02T09:13:30Z recorded 2026-03-02T09:16:00Z",
              "firstResponse 1 breach at 2026-03-02T09:15:00Z recorded 2026-03-02T09:16:00Z"],
             alerts.Select(Describe));
     }
@@ -48,17 +54,88 @@ public sealed class WatcherAndPolicyTests
     {
         DeskFolder.SkipUnlessAvailable(database);
         using var folder = new DeskFolder(database);
-        await using (var before = folder.Start(Nine))
-        {
-            using var client = before.CreateClient();
-            await CreateAsync(client, NewTicket);
-        }
+        await folder.RunUntilTicketIsFiledAsync();
 
         // Down from 09:00 to 10:00: the first-response deadline (09:15) passed meanwhile.
         await using var after = folder.Start(Nine + Duration.FromHours(1));
         using var restarted = after.CreateClient();
         var alerts = await WaitForAlertsAsync(restarted, "T-1", a => a.Any(x => x!["kind"]!.GetValue<string>() == "breach"));
-        Assert.Contains("firstResponse 1 breach at 2026-03-02T09:15:00Z recorded 2026-03-02T10:00:00Z", alerts.Select(Describe));
+        // Each warning crossed while it was down is recorded at the instant it was crossed.
+        Assert.Equal(
+            ["firstResponse 1 warning 0.5 at 2026-03-02T09:07:30Z recorded 2026-03-02T10:00:00Z",
+             "firstResponse 1 warning 0.75 at 2026-03-02T09:11:15Z recorded 2026-03-02T10:00:00Z",
+             "firstResponse 1 warning 0.9 at 2026-03-02T09:13:30Z recorded 2026-03-02T10:00:00Z",
+             "firstResponse 1 breach at 2026-03-02T09:15:00Z recorded 2026-03-02T10:00:00Z"],
+            alerts.Where(a => a!["metric"]!.GetValue<string>() == "firstResponse").Select(Describe));
+    }
+
+    [SkippableTheory, MemberData(nameof(Databases))]
+    public async Task A_policy_edited_while_the_service_was_down_is_planned_for_at_start_up(Database database)
+    {
+        DeskFolder.SkipUnlessAvailable(database);
+        using var folder = new DeskFolder(database);
+        await folder.RunUntilTicketIsFiledAsync();
+        // Under the edited policy the first response was due at 09:05, before the 15-minute target's first warning (09:07:30).
+        await File.WriteAllTextAsync(folder.PolicyPath, EditedPolicy(await File.ReadAllTextAsync(folder.PolicyPath), version => FirstResponseOfEmailP1(version, "PT5M")));
+
+        await using var after = folder.Start(Nine + Duration.FromMinutes(6));
+        using var restarted = after.CreateClient();
+        await after.Watcher.ProcessDueAsync(CancellationToken.None);
+        Assert.Contains("firstResponse 1 breach at 2026-03-02T09:05:00Z recorded 2026-03-02T09:06:00Z",
+            (await GetArrayAsync(restarted, "/alerts?ticket=T-1")).Select(Describe));
+    }
+
+    [Fact]
+    public async Task A_reload_that_would_re_judge_tickets_already_filed_is_refused_and_says_why()
+    {
+        await using var desk = await RunningDesk.StartAsync(Database.Sqlite);
+        var (folder, host, client) = (desk.Folder, desk.Host, desk.Client);
+        var policyFile = host.Services.GetRequiredService<PolicyFile>();
+        var original = await File.ReadAllTextAsync(folder.PolicyPath);
+
+        await File.WriteAllTextAsync(folder.PolicyPath, EditedPolicy(original, version => FirstResponseOfEmailP1(version, "PT5M")));
+        policyFile.Reload();
+        Assert.Equal(
+            ["version 2026.1 has been in force since 2025-12-31T21:00:00Z and tickets were judged by it: it cannot be changed; add a version that takes effect later instead."],
+            (await JsonAsync(await client.GetAsync("/policy")))["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
+
+        var backdated = JsonNode.Parse(original)!;
+        var copy = FirstResponseOfEmailP1(backdated["versions"]![0]!.DeepClone(), "PT5M");
+        (copy["version"], copy["effectiveFrom"]) = ("2026.2", "2026-03-02T08:00:00Z");
+        backdated["versions"]!.AsArray().Add(copy);
+        await File.WriteAllTextAsync(folder.PolicyPath, backdated.ToJsonString());
+        policyFile.Reload();
+        Assert.Equal(
+            ["version 2026.2 takes effect at 2026-03-02T08:00:00Z, which has passed (now is 2026-03-02T09:00:00Z): a new version must take effect later, so tickets already filed keep their deadlines."],
+            (await JsonAsync(await client.GetAsync("/policy")))["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
+        Assert.Equal("2026-03-02T09:15:00Z", Metric(await JsonAsync(await client.GetAsync("/tickets/T-1")), "firstResponse")["deadline"]!.GetValue<string>());
+
+        // The same edit a little later, taking effect in the future, is taken, and the refusal is cleared.
+        copy["effectiveFrom"] = "2026-03-02T10:00:00Z";
+        await File.WriteAllTextAsync(folder.PolicyPath, backdated.ToJsonString());
+        policyFile.Reload();
+        var policy = await JsonAsync(await client.GetAsync("/policy"));
+        Assert.Equal(2, policy["versions"]!.AsArray().Count);
+        Assert.Null(policy["refusedEdit"]);
+    }
+
+    [SkippableTheory, MemberData(nameof(Databases))]
+    public async Task An_alert_another_writer_records_meanwhile_does_not_fail_an_append(Database database)
+    {
+        DeskFolder.SkipUnlessAvailable(database);
+        using var folder = new DeskFolder(database);
+        await using var host = folder.Start(Nine, services => services.ConfigureDbContext<HelpDeskDb>(
+            (provider, options) => options.AddInterceptors(new BreachRecordedMeanwhile(provider))));
+        using var client = host.CreateClient();
+        await CreateAsync(client, NewTicket);
+
+        // At 09:20 the first response has been breached (09:15); while the append is being saved, another writer records the breach.
+        host.Clock.Advance(Duration.FromMinutes(20));
+        var appended = await AppendAsync(client, "T-1", """{"at":"2026-03-02T09:20:00Z","type":"agentNote"}""", ifMatch: 0);
+        Assert.Equal(HttpStatusCode.OK, appended.StatusCode);
+        Assert.Equal(1, (await JsonAsync(await client.GetAsync("/tickets/T-1")))["version"]!.GetValue<int>());
+        await host.Watcher.ProcessDueAsync(CancellationToken.None);
+        Assert.Single(await GetArrayAsync(client, "/alerts?ticket=T-1"), a => a!["kind"]!.GetValue<string>() == "breach");
     }
 
     [Fact]
@@ -72,7 +149,7 @@ public sealed class WatcherAndPolicyTests
         var stricter = policy["versions"]![0]!.DeepClone();
         stricter["version"] = "2026.2";
         stricter["effectiveFrom"] = "2026-03-02T09:30:00Z";
-        stricter["services"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "email")!["targets"]!["P1"]!["firstResponse"]!["within"] = "PT5M";
+        FirstResponseOfEmailP1(stricter, "PT5M");
         policy["versions"]!.AsArray().Add(stricter);
         await File.WriteAllTextAsync(folder.PolicyPath, policy.ToJsonString());
         await WaitForPolicyVersions(client, 2);
@@ -97,6 +174,37 @@ public sealed class WatcherAndPolicyTests
         var failure = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
         Assert.StartsWith($"The policy {folder.PolicyPath} cannot be used:", failure.Message, StringComparison.Ordinal);
         Assert.Contains("versions", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records the first response's breach through a context of its own while an event is about to be saved.</summary>
+    private sealed class BreachRecordedMeanwhile(IServiceProvider services) : SaveChangesInterceptor
+    {
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context!.ChangeTracker.Entries<EventRow>().Any(e => e.State == EntityState.Added))
+            {
+                using var scope = services.CreateScope();
+                var other = scope.ServiceProvider.GetRequiredService<HelpDeskDb>();
+                var at = Instant.FromUtc(2026, 3, 2, 9, 15);
+                other.Alerts.Add(new AlertRow { TicketId = "T-1", Metric = "firstResponse", Cycle = 1, Kind = "breach", At = at, RecordedAt = at });
+                await other.SaveChangesAsync(cancellationToken);
+            }
+            return result;
+        }
+    }
+
+    private static string EditedPolicy(string policy, Func<JsonNode, JsonNode> editFirstVersion)
+    {
+        var document = JsonNode.Parse(policy)!;
+        editFirstVersion(document["versions"]![0]!);
+        return document.ToJsonString();
+    }
+
+    private static JsonNode FirstResponseOfEmailP1(JsonNode version, string within)
+    {
+        version["services"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "email")!["targets"]!["P1"]!["firstResponse"]!["within"] = within;
+        return version;
     }
 
     private static Task WaitForPolicyVersions(HttpClient client, int count) =>

@@ -17,16 +17,21 @@ public sealed partial class AlertRecorder(ILogger<AlertRecorder> logger)
     /// <summary>Adds to <paramref name="db"/> (without saving) the alerts of <paramref name="evaluation"/> not yet recorded.</summary>
     /// <param name="db">The database to add them to.</param>
     /// <param name="evaluation">The ticket's evaluation.</param>
-    /// <param name="due">When what the evaluation shows was due to happen (for warnings).</param>
+    /// <param name="due">The instant the evaluation was made for (the warnings' instant).</param>
     /// <param name="now">When they are recorded.</param>
     /// <param name="cancellationToken">Cancels the read of the ticket's alerts so far.</param>
     /// <returns>The alerts added.</returns>
     public async Task<List<AlertRow>> RecordAsync(HelpDeskDb db, TicketEvaluation evaluation, Instant due, Instant now, CancellationToken cancellationToken)
     {
-        var seen = evaluation.Metrics.Any(m => m.BreachedAt is not null || m.Warning is not null)
-            ? await db.Alerts.AsNoTracking().Where(a => a.TicketId == evaluation.TicketId)
-                .Select(a => new { a.Metric, a.Cycle, a.Kind }).ToListAsync(cancellationToken)
-            : [];
+        if (!evaluation.Metrics.Any(m => m.BreachedAt is not null || m.Warning is not null))
+        {
+            return [];
+        }
+        // Those saved, and those added to this unit of work but not saved yet (the watcher records several instants of one ticket at once).
+        var seen = (await db.Alerts.AsNoTracking().Where(a => a.TicketId == evaluation.TicketId)
+                .Select(a => new { a.Metric, a.Cycle, a.Kind }).ToListAsync(cancellationToken))
+            .Concat(db.Alerts.Local.Where(a => a.TicketId == evaluation.TicketId).Select(a => new { a.Metric, a.Cycle, a.Kind }))
+            .ToList();
         var added = new List<AlertRow>();
         foreach (var result in evaluation.Metrics)
         {

@@ -1,3 +1,4 @@
+using HelpDesk.Policies;
 using HelpDesk.Storage;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -7,17 +8,37 @@ namespace HelpDesk.Alerts;
 /// <summary>
 /// Keeps one timer, at the earliest instant any ticket's SLA status next changes (each ticket's
 /// <c>NextChangeAt</c>, kept in the database), and when it fires evaluates the tickets that are due and records
-/// their warnings and breaches. Writes wake it, since a new event can bring the earliest change forward. It works
-/// from the database alone, so after a restart the first pass records whatever fell due while the service was down.
+/// their warnings and breaches; it is the only writer of alerts. Writes wake it, since a new event can bring the
+/// earliest change forward. It works from the database alone, so after a restart the first pass records whatever
+/// fell due while the service was down, each change at the instant it happened. At start-up and after each policy
+/// reload it looks at every ticket once, since the policy may have changed what is due.
 /// </summary>
-public sealed partial class BreachWatcher(IServiceScopeFactory scopes, IClock clock, AlertRecorder alerts, ILogger<BreachWatcher> logger) : BackgroundService
+public sealed partial class BreachWatcher : BackgroundService
 {
+    /// <summary>The most changes one ticket is walked through in a pass: far more than warnings and cycles make.</summary>
+    private const int MostChangesPerPass = 1000;
+
     /// <summary>The longest the watcher sleeps without looking, so a clock that jumps is noticed.</summary>
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
 
     private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(100);
 
     private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly IServiceScopeFactory scopes;
+    private readonly IClock clock;
+    private readonly AlertRecorder alerts;
+    private readonly PolicyFile policy;
+    private readonly ILogger<BreachWatcher> logger;
+
+    /// <summary>The policy's generation the stored next changes were planned under; none yet.</summary>
+    private int plannedUnder = -1;
+
+    /// <summary>Creates the watcher; it wakes whenever the policy file is reloaded.</summary>
+    public BreachWatcher(IServiceScopeFactory scopes, IClock clock, AlertRecorder alerts, PolicyFile policy, ILogger<BreachWatcher> logger)
+    {
+        (this.scopes, this.clock, this.alerts, this.policy, this.logger) = (scopes, clock, alerts, policy, logger);
+        policy.Replaced += Wake;
+    }
 
     /// <summary>Asks the watcher to look again now (after a write, or when a test moves its clock).</summary>
     public void Wake()
@@ -45,6 +66,13 @@ public sealed partial class BreachWatcher(IServiceScopeFactory scopes, IClock cl
         var db = scope.ServiceProvider.GetRequiredService<HelpDeskDb>();
         var store = scope.ServiceProvider.GetRequiredService<TicketStore>();
         var now = clock.GetCurrentInstant();
+        if (policy.Generation is var generation && generation != Volatile.Read(ref plannedUnder))
+        {
+            // Every ticket is due now (one whose change was already due keeps that instant, so its alerts keep theirs).
+            await db.Tickets.Where(t => t.NextChangeAt == null || t.NextChangeAt > now)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.NextChangeAt, (Instant?)now), cancellationToken);
+            Volatile.Write(ref plannedUnder, generation);
+        }
         var dueIds = await db.Tickets.Where(t => t.NextChangeAt <= now).OrderBy(t => t.NextChangeAt).Select(t => t.Id).ToListAsync(cancellationToken);
         foreach (var id in dueIds)
         {
@@ -54,19 +82,40 @@ public sealed partial class BreachWatcher(IServiceScopeFactory scopes, IClock cl
             {
                 continue;
             }
-            var evaluation = store.Evaluate(row, now).Evaluation;
-            await alerts.RecordAsync(db, evaluation, dueAt, now, cancellationToken);
-            row.NextChangeAt = evaluation.NextChangeAt;
+            row.NextChangeAt = await RecordChangesAsync(db, store, row, dueAt, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
             {
-                // An event was appended meanwhile; its write evaluated the ticket and recorded what it showed.
+                // An event was appended meanwhile (its write made the ticket due again), or another instance of the desk
+                // recorded the same alert first: either way the ticket is still due, and the next pass looks again.
             }
         }
         return await db.Tickets.Where(t => t.NextChangeAt != null).MinAsync(t => t.NextChangeAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records what changed in a ticket from <paramref name="dueAt"/> to <paramref name="now"/>, walking from change to change
+    /// so each warning is recorded at the instant it was crossed, and returns when the ticket next changes.
+    /// </summary>
+    private async Task<Instant?> RecordChangesAsync(HelpDeskDb db, TicketStore store, TicketRow row, Instant dueAt, Instant now,
+        CancellationToken cancellationToken)
+    {
+        var at = dueAt;
+        for (var step = 0; step < MostChangesPerPass; step++)
+        {
+            var evaluation = store.Evaluate(row, at).Evaluation;
+            await alerts.RecordAsync(db, evaluation, at, now, cancellationToken);
+            if (at == now)
+            {
+                return evaluation.NextChangeAt;
+            }
+            // A change at or before the instant just looked at cannot move the walk on: look at now instead.
+            at = evaluation.NextChangeAt is { } next && next > at && next < now ? next : now;
+        }
+        return now;
     }
 
     /// <inheritdoc />
@@ -102,6 +151,7 @@ public sealed partial class BreachWatcher(IServiceScopeFactory scopes, IClock cl
     /// <inheritdoc />
     public override void Dispose()
     {
+        policy.Replaced -= Wake;
         wake.Dispose();
         base.Dispose();
     }

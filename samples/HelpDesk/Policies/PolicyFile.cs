@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
+using NodaTime;
 using Sla.Core.Json.Policies;
 using Sla.Core.Policies;
+using Sla.Core.Text;
 
 namespace HelpDesk.Policies;
 
@@ -9,20 +12,26 @@ namespace HelpDesk.Policies;
 /// The policy document, read at start-up and again whenever the file changes. A bad document at start-up stops
 /// the service with every problem listed; a bad edit later is logged and the policy in force stays, so a typo
 /// never leaves the desk without deadlines. Each ticket is judged by the policy version in force when it was
-/// created (the document's versions say which), so adding a version changes new tickets only.
+/// created (the document's versions say which), so a version already in force is never changed or removed by a
+/// reload, and a new one must take effect after the reload: an edit that would re-judge tickets already filed is
+/// refused like a bad one. Thread-safe: readers see the old policy or the new one, never a mixture.
 /// </summary>
 public sealed partial class PolicyFile : IDisposable
 {
     private readonly string path;
+    private readonly IClock clock;
     private readonly ILogger<PolicyFile> logger;
     private readonly PhysicalFileProvider files;
     private readonly IDisposable watch;
     private PolicySet current;
+    private int generation;
+    private string? refusal;
 
     /// <summary>Reads the policy named by <c>HelpDesk:PolicyFile</c> (relative to the content root) and starts watching it.</summary>
-    public PolicyFile(IConfiguration configuration, IHostEnvironment environment, ILogger<PolicyFile> logger)
+    public PolicyFile(IConfiguration configuration, IHostEnvironment environment, IClock clock, ILogger<PolicyFile> logger)
     {
         path = Path.GetFullPath(configuration["HelpDesk:PolicyFile"] ?? "policy.json", environment.ContentRootPath);
+        this.clock = clock;
         this.logger = logger;
         current = Read() is (var policy, null) ? policy! : throw new InvalidOperationException(
             $"The policy {path} cannot be used:{Environment.NewLine}{Read().Problems}");
@@ -33,20 +42,70 @@ public sealed partial class PolicyFile : IDisposable
     /// <summary>The policy in force.</summary>
     public PolicySet Current => Volatile.Read(ref current);
 
-    /// <summary>Reads the file again: a valid document replaces the policy, an invalid one is logged and ignored.</summary>
+    /// <summary>How many times the policy was replaced since start-up: what the watcher compares to know it must look at every ticket again.</summary>
+    public int Generation => Volatile.Read(ref generation);
+
+    /// <summary>Why the last edit of the file was refused (every problem, one per line), or <see langword="null"/> when the file is in force.</summary>
+    public string? Refusal => Volatile.Read(ref refusal);
+
+    /// <summary>Raised after the policy was replaced.</summary>
+    public event Action? Replaced;
+
+    /// <summary>
+    /// Reads the file again: a valid document that keeps every version in force replaces the policy; anything else is logged,
+    /// kept in <see cref="Refusal"/>, and ignored.
+    /// </summary>
     public void Reload()
     {
-        switch (Read())
+        var (policy, problems) = Read();
+        if (policy is not null && RetroactiveChanges(Current, policy, clock.GetCurrentInstant()) is { Count: > 0 } changes)
         {
-            case (var policy, null):
-                Volatile.Write(ref current, policy!);
-                Reloaded(logger, path, policy!.Id, policy.Versions.Length);
-                break;
-            case (_, var problems):
-                Refused(logger, path, problems!);
-                break;
+            problems = string.Join(Environment.NewLine, changes.Select(change => $"  {change}"));
         }
+        if (problems is not null)
+        {
+            Volatile.Write(ref refusal, problems);
+            Refused(logger, path, problems);
+            return;
+        }
+        Volatile.Write(ref current, policy!);
+        Volatile.Write(ref refusal, null);
+        Interlocked.Increment(ref generation);
+        Reloaded(logger, path, policy!.Id, policy.Versions.Length);
+        Replaced?.Invoke();
     }
+
+    /// <summary>
+    /// What a replacement changes in the versions in force at <paramref name="now"/>, each as a sentence: tickets filed under
+    /// them were judged by them, so changing one would change verdicts already given.
+    /// </summary>
+    public static List<string> RetroactiveChanges(PolicySet before, PolicySet after, Instant now)
+    {
+        var (was, willBe) = (VersionsAsWritten(before), VersionsAsWritten(after));
+        var changes = new List<string>();
+        foreach (var version in before.Versions.Where(v => v.EffectiveFrom <= now))
+        {
+            var since = $"version {version.Version} has been in force since {InstantText.Format(version.EffectiveFrom)} and tickets were judged by it";
+            if (!willBe.TryGetValue(version.Version, out var edited))
+            {
+                changes.Add($"{since}: it cannot be removed.");
+            }
+            else if (!JsonNode.DeepEquals(was[version.Version], edited))
+            {
+                changes.Add($"{since}: it cannot be changed; add a version that takes effect later instead.");
+            }
+        }
+        foreach (var version in after.Versions.Where(v => v.EffectiveFrom <= now && !was.ContainsKey(v.Version)))
+        {
+            changes.Add($"version {version.Version} takes effect at {InstantText.Format(version.EffectiveFrom)}, which has passed " +
+                $"(now is {InstantText.Format(now)}): a new version must take effect later, so tickets already filed keep their deadlines.");
+        }
+        return changes;
+    }
+
+    private static Dictionary<string, JsonNode> VersionsAsWritten(PolicySet policy) =>
+        JsonNode.Parse(PolicyDocument.Write(policy))!["versions"]!.AsArray()
+            .ToDictionary(v => v!["version"]!.GetValue<string>(), v => v!, StringComparer.Ordinal);
 
     private (PolicySet? Policy, string? Problems) Read()
     {

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using HelpDesk.Alerts;
 using HelpDesk.Policies;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Sla.Core.Compliance;
-using Sla.Core.Text;
 using Sla.Core.Tickets;
 
 namespace HelpDesk.Storage;
@@ -39,10 +37,12 @@ public sealed record WriteResult(WriteOutcome Outcome, StoredTicket? Ticket, str
 
 /// <summary>
 /// Reads and writes tickets. Every write evaluates the ticket as it would stand, refuses it when the library
-/// cannot evaluate it (its sentence is the error), stores the event with the ticket's next version, and records
-/// any warning or breach the write made visible; a concurrent write to the same ticket makes the second one stale.
+/// cannot evaluate it (its sentence is the error) or the desk cannot keep it (<see cref="DeskRules"/>), and stores the
+/// event with the ticket's next version; a concurrent write to the same ticket makes the second one stale. Writes do
+/// not record alerts: when a write shows a warning or breach, the ticket is due at once, and the watcher (the one
+/// writer of alerts) records it, so a write never fails over an alert another writer recorded first.
 /// </summary>
-public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock, AlertRecorder alerts)
+public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
 {
     /// <summary>How many times an append without an expected version is retried after losing a race.</summary>
     private const int Attempts = 50;
@@ -58,10 +58,12 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock, 
     public async Task<WriteResult> CreateAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
+        if ((DeskRules.IdProblem(ticket.Id) ?? DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now)) is { } refused)
+        {
+            return new WriteResult(WriteOutcome.Invalid, null, refused);
+        }
         var stored = Evaluate(ticket, ticket.Events.Length, now);
-        var future = ticket.Created > now ? $"ticket {ticket.Id} is created at {InstantText.Format(ticket.Created)}, after now ({InstantText.Format(now)}): record tickets as they arrive."
-            : ticket.Events.Length > 0 && ticket.Events[^1].At > now ? InTheFuture(ticket.Id, ticket.Events[^1], now) : null;
-        if ((future ?? ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
+        if ((ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
         {
             return new WriteResult(WriteOutcome.Invalid, null, problem);
         }
@@ -69,15 +71,14 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock, 
         {
             Id = ticket.Id, Service = ticket.Service, Priority = ticket.Priority, Created = ticket.Created,
             AttributesJson = JsonSerializer.Serialize(ticket.Attributes), Version = ticket.Events.Length,
-            NextChangeAt = stored.Evaluation.NextChangeAt,
+            NextChangeAt = NextLook(stored.Evaluation, now),
             Events = [.. ticket.Events.Select((e, i) => Row(ticket.Id, i + 1, e))],
         });
-        await alerts.RecordAsync(db, stored.Evaluation, due: now, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsDuplicate(e))
         {
             db.ChangeTracker.Clear();
             return new WriteResult(WriteOutcome.Conflict, await FindAsync(ticket.Id, cancellationToken), $"ticket {ticket.Id} already exists.");
@@ -107,37 +108,35 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock, 
             var ticket = ToTicket(row);
             ticket = ticket with { Events = ticket.Events.Add(ticketEvent) };
             var stored = Evaluate(ticket, row.Version + 1, now);
-            var future = ticketEvent.At > now ? InTheFuture(id, ticketEvent, now) : null;
-            if ((future ?? ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
+            if ((DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now) ?? ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
             {
                 return new WriteResult(WriteOutcome.Invalid, Evaluate(ToTicket(row), row.Version, now), problem);
             }
             row.Version++;
-            row.NextChangeAt = stored.Evaluation.NextChangeAt;
+            row.NextChangeAt = NextLook(stored.Evaluation, now);
             db.Events.Add(Row(id, row.Version, ticketEvent));
-            await alerts.RecordAsync(db, stored.Evaluation, due: now, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return new WriteResult(WriteOutcome.Stored, stored, null);
             }
-            catch (DbUpdateException) when (expectedVersion is null && attempt < Attempts)
+            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && expectedVersion is null && attempt < Attempts)
             {
                 // Another append took this version first: read the ticket again and append after it, after a short
                 // random pause so that writers racing for one ticket spread out instead of colliding again.
                 await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 20)), cancellationToken);
             }
-            catch (DbUpdateException) when (expectedVersion is null)
+            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && expectedVersion is null)
             {
                 db.ChangeTracker.Clear();
                 return new WriteResult(WriteOutcome.Conflict, await FindAsync(id, cancellationToken),
                     $"ticket {id} is being changed by too many writers at once: try again.");
             }
-            catch (DbUpdateException) when (expectedVersion is not null)
+            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
             {
                 db.ChangeTracker.Clear();
                 var latest = await FindAsync(id, cancellationToken);
-                return Stale(id, expectedVersion.Value, latest!);
+                return Stale(id, expectedVersion!.Value, latest!);
             }
         }
     }
@@ -148,10 +147,12 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock, 
     private StoredTicket Evaluate(Ticket ticket, int version, Instant now) =>
         new(ticket, version, ComplianceEvaluator.Evaluate(policy.Current, ticket, now));
 
-    // The library leaves events after "now" out of an evaluation; a desk that records events as they happen refuses them,
-    // since they are a client's clock running ahead (and would be judged only later, unchecked until then).
-    private static string InTheFuture(string id, TicketEvent e, Instant now) =>
-        $"ticket {id}: the event ({Ticket.Describe(e)}) is after now ({InstantText.Format(now)}): record events as they happen.";
+    /// <summary>
+    /// When the watcher should next look at a ticket: now when the evaluation shows a warning or breach (recorded once, by the
+    /// watcher), otherwise when its status next changes.
+    /// </summary>
+    public static Instant? NextLook(TicketEvaluation evaluation, Instant now) =>
+        evaluation.Metrics.Any(m => m.BreachedAt is not null || m.Warning is not null) ? now : evaluation.NextChangeAt;
 
     private static WriteResult Stale(string id, int expected, StoredTicket latest) =>
         new(WriteOutcome.Conflict, latest, $"ticket {id} has changed since version {expected} (it is at version {latest.Version}): read it again and retry.");

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using HelpDesk.Alerts;
 using HelpDesk.Policies;
 using HelpDesk.Storage;
@@ -57,12 +59,29 @@ public static class TicketEndpoints
         app.MapGet("/tickets/due", DueAsync);
         app.MapGet("/alerts", AlertsAsync);
         app.MapGet("/reports/compliance", ReportAsync);
-        app.MapGet("/policy", (PolicyFile policy) => new { policy.Current.Id, Versions = policy.Current.Versions.Select(v => new { v.Version, v.EffectiveFrom }) });
+        app.MapGet("/policy", (PolicyFile policy) => new
+        {
+            policy.Current.Id,
+            Versions = policy.Current.Versions.Select(v => new { v.Version, v.EffectiveFrom }),
+            RefusedEdit = policy.Refusal?.Split(Environment.NewLine).Select(line => line.Trim()),
+        });
     }
+
+    /// <summary>The longest window <c>/tickets/due</c> looks ahead: a year, far beyond any target, and far from the end of time.</summary>
+    private static readonly Duration LongestWindow = Duration.FromDays(366);
+
+    private static readonly Dictionary<string, ReportingPeriod> Periods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["week"] = ReportingPeriod.Week, ["month"] = ReportingPeriod.Month, ["quarter"] = ReportingPeriod.Quarter,
+    };
 
     /// <summary>The deadlines a ticket filed now would get: what a form shows while the customer is still typing.</summary>
     private static IResult Deadlines(NewTicket ticket, PolicyFile policies, IClock clock)
     {
+        if (string.IsNullOrEmpty(ticket.Service) || string.IsNullOrEmpty(ticket.Priority))
+        {
+            return Problem("service and priority are required, such as {\"service\":\"email\",\"priority\":\"P1\"}.");
+        }
         var created = clock.GetCurrentInstant();
         var version = policies.Current.VersionAt(created);
         if (version is null)
@@ -88,6 +107,10 @@ public static class TicketEndpoints
         }
         var written = await store.CreateAsync(ticket, cancellationToken);
         watcher.Wake();
+        if (written.Ticket is { } stored && written.Outcome == WriteOutcome.Stored)
+        {
+            request.HttpContext.Response.Headers.ETag = $"\"{stored.Version}\"";
+        }
         return Answer(written, created: true);
     }
 
@@ -104,14 +127,9 @@ public static class TicketEndpoints
     /// <summary>Appends one event (as a ticket's events list holds it); <c>If-Match: "N"</c> appends only to version N.</summary>
     private static async Task<IResult> AppendAsync(string id, HttpRequest request, TicketStore store, BreachWatcher watcher, CancellationToken cancellationToken)
     {
-        int? expected = null;
-        if (request.Headers.IfMatch.ToString() is { Length: > 0 } ifMatch)
+        if (!TryReadIfMatch(request, out var expected, out var ifMatchProblem))
         {
-            if (!int.TryParse(ifMatch.Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var version))
-            {
-                return Problem($"If-Match must be a version this service gave (such as \"3\"), not {ifMatch}.");
-            }
-            expected = version;
+            return Problem(ifMatchProblem);
         }
         if (!TicketDocument.TryParseEvent(await ReadBodyAsync(request, cancellationToken), out var ticketEvent, out var error))
         {
@@ -133,6 +151,10 @@ public static class TicketEndpoints
         if (within is not null && !DurationText.TryParse(within, out window, out var problem))
         {
             return Problem($"within: {problem}");
+        }
+        if (window <= Duration.Zero || window > LongestWindow)
+        {
+            return Problem($"within: {within} is not a window ahead; use more than zero and at most 366 days ({DurationText.Format(LongestWindow)}).");
         }
         var now = clock.GetCurrentInstant();
         var until = now + window;
@@ -165,7 +187,7 @@ public static class TicketEndpoints
         {
             return Problem($"format: '{format}' is not a report format; use json or html.");
         }
-        if (!Enum.TryParse<ReportingPeriod>(period ?? "month", ignoreCase: true, out var reportingPeriod) || int.TryParse(period, out _))
+        if (!Periods.TryGetValue(period ?? "month", out var reportingPeriod))
         {
             return Problem($"period: '{period}' is not a reporting period; use week, month or quarter.");
         }
@@ -184,7 +206,7 @@ public static class TicketEndpoints
 
     private static IResult Answer(WriteResult written, bool created) => written.Outcome switch
     {
-        WriteOutcome.Stored when created => Results.Created($"/tickets/{written.Ticket!.Ticket.Id}", TicketView.Of(written.Ticket)),
+        WriteOutcome.Stored when created => Results.Created($"/tickets/{Uri.EscapeDataString(written.Ticket!.Ticket.Id)}", TicketView.Of(written.Ticket)),
         WriteOutcome.Stored => Results.Ok(TicketView.Of(written.Ticket!)),
         WriteOutcome.NotFound => Results.NotFound(new { error = written.Error }),
         WriteOutcome.Conflict => Results.Conflict(new { error = written.Error, ticket = written.Ticket is { } t ? TicketView.Of(t) : null }),
@@ -192,6 +214,30 @@ public static class TicketEndpoints
     };
 
     private static IResult Problem(string error) => Results.BadRequest(new { error });
+
+    /// <summary>
+    /// Reads <c>If-Match</c>: absent or <c>*</c> (the ticket exists) appends to whatever version the ticket is at; one strong
+    /// tag naming a version (<c>"3"</c>, as this service's ETags are) appends only to that version. A weak tag never matches
+    /// (If-Match compares exactly), and a list is refused, since one writer read one version.
+    /// </summary>
+    private static bool TryReadIfMatch(HttpRequest request, out int? expected, [NotNullWhen(false)] out string? problem)
+    {
+        (expected, problem) = (null, null);
+        var header = request.Headers.IfMatch.ToString();
+        if (header.Length == 0 || header.Trim() == "*")
+        {
+            return true;
+        }
+        var tag = header.Trim();
+        if (tag.Length > 2 && tag[0] == '"' && tag[^1] == '"'
+            && int.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            expected = version;
+            return true;
+        }
+        problem = $"If-Match must be one version this service gave, in quotes (such as \"3\"), or *; not {header}.";
+        return false;
+    }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
