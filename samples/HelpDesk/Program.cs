@@ -16,7 +16,11 @@ builder.Services.AddSingleton<PolicyFile>();
 builder.Services.AddSingleton<AlertRecorder>();
 builder.Services.AddScoped<TicketStore>();
 builder.Services.AddSingleton<BreachWatcher>();
-builder.Services.AddHostedService(services => services.GetRequiredService<BreachWatcher>());
+// Several instances of the desk may share a database: alerts are recorded once whichever records them, but one watcher is enough.
+if (builder.Configuration.GetValue("HelpDesk:Watcher", defaultValue: true))
+{
+    builder.Services.AddHostedService(services => services.GetRequiredService<BreachWatcher>());
+}
 builder.Services.AddDbContext<HelpDeskDb>((services, options) =>
 {
     var configuration = services.GetRequiredService<IConfiguration>();

@@ -56,8 +56,11 @@ public sealed class DeskFolder : IDisposable
 
     public string? PostgresConnection { get; }
 
-    /// <summary>Starts the service at <paramref name="now"/>, with <paramref name="services"/> changing its services (a test's hooks).</summary>
-    public HelpDeskHost Start(Instant now, Action<IServiceCollection>? services = null) => new(this, new FakeClock(now), services);
+    /// <summary>
+    /// Starts the service at <paramref name="now"/>, with <paramref name="services"/> changing its services (a test's hooks); without
+    /// <paramref name="watching"/>, no watcher runs in the background, and the test runs its passes itself, at the instants it chooses.
+    /// </summary>
+    public HelpDeskHost Start(Instant now, Action<IServiceCollection>? services = null, bool watching = true) => new(this, new FakeClock(now), services, watching);
 
     /// <summary>Runs the service at 09:00 just long enough to file ticket T-1, then stops it: the desk before a restart.</summary>
     public async Task RunUntilTicketIsFiledAsync()
@@ -100,12 +103,12 @@ public sealed class RunningDesk : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts the desk at 09:00 (skipping a PostgreSQL test, saying why, when no server runs).</summary>
-    public static async Task<RunningDesk> StartAsync(Database database, bool withTicket = true)
+    /// <summary>Starts the desk at 09:00 (skipping a PostgreSQL test, saying why, when no server runs), its watcher in the background unless not <paramref name="watching"/>.</summary>
+    public static async Task<RunningDesk> StartAsync(Database database, bool withTicket = true, bool watching = true)
     {
         DeskFolder.SkipUnlessAvailable(database);
         var folder = new DeskFolder(database);
-        var host = folder.Start(Nine);
+        var host = folder.Start(Nine, watching: watching);
         var desk = new RunningDesk(folder, host, host.CreateClient());
         if (withTicket)
         {
@@ -123,7 +126,7 @@ public sealed class RunningDesk : IAsyncDisposable
 }
 
 /// <summary>The service, hosted in the test through real HTTP, with a clock the test moves.</summary>
-public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock, Action<IServiceCollection>? configure) : WebApplicationFactory<Program>
+public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock, Action<IServiceCollection>? configure, bool watching) : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = clock;
 
@@ -134,6 +137,7 @@ public sealed class HelpDeskHost(DeskFolder folder, FakeClock clock, Action<ISer
         builder.UseSetting("HelpDesk:PolicyFile", folder.PolicyPath);
         builder.UseSetting("HelpDesk:SqliteFile", System.IO.Path.Combine(folder.Path, "helpdesk.db"));
         builder.UseSetting("ConnectionStrings:PostgreSql", folder.PostgresConnection ?? "");
+        builder.UseSetting("HelpDesk:Watcher", watching ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();

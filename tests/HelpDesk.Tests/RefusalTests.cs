@@ -23,6 +23,7 @@ public sealed class RefusalTests
         { "..", "ticket id '..' cannot be part of an address (/tickets/{id}): use 1 to 100 letters (A-Z, a-z), digits, '-', '_', '.' and ':', starting with a letter or digit." },
         { new string('x', 101), $"ticket id '{new string('x', 100)}x' cannot be part of an address (/tickets/{{id}}): use 1 to 100 letters (A-Z, a-z), digits, '-', '_', '.' and ':', starting with a letter or digit." },
         { "due", "ticket id 'due' is the address of the due-soon list (/tickets/due): choose another id." },
+        { "Due", "ticket id 'Due' is the address of the due-soon list (/tickets/due): choose another id." },
     };
 
     [Theory, MemberData(nameof(UnaddressableIds))]
@@ -58,6 +59,44 @@ public sealed class RefusalTests
         Assert.Equal(HttpStatusCode.OK, (await AppendAsync(desk.Client, "T-1", """{"at":"2026-03-02T09:01:00.123456Z","type":"agentNote"}""")).StatusCode);
         var events = (await JsonAsync(await desk.Client.GetAsync("/tickets/T-1")))["events"]!.AsArray();
         Assert.Equal("2026-03-02T09:01:00.123456Z", events.Single()!["at"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_or_not_sent_as_json_is_refused_and_nothing_is_stored()
+    {
+        await using var desk = await RunningDesk.StartAsync(Database.Sqlite);
+        desk.Host.Clock.Advance(Duration.FromMinutes(10));
+        var notUtf8 = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"at\":\"2026-03-02T09:05:00Z\",\"type\":\"status\",\"status\":\"pend"), 0xFF, .. "ing\"}"u8]);
+        notUtf8.Headers.ContentType = new("application/json");
+        await AssertRefusedAsync(HttpStatusCode.BadRequest, "the body is not UTF-8: send JSON encoded as UTF-8.",
+            await desk.Client.PostAsync("/tickets/T-1/events", notUtf8));
+        await AssertRefusedAsync(HttpStatusCode.UnsupportedMediaType, "send the body as JSON (Content-Type: application/json).",
+            await desk.Client.PostAsync("/tickets/T-1/events", new StringContent("""{"at":"2026-03-02T09:05:00Z","type":"agentReply"}""", Encoding.UTF8, "text/plain")));
+        await AssertRefusedAsync(HttpStatusCode.UnsupportedMediaType, "send the body as JSON (Content-Type: application/json).",
+            await desk.Client.PostAsync("/tickets", new StringContent("""{"id":"T-2","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z"}""", Encoding.UTF8, "text/plain")));
+        Assert.Equal(0, (await JsonAsync(await desk.Client.GetAsync("/tickets/T-1")))["version"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.Client.GetAsync("/tickets/T-2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_ticket_with_more_events_than_the_desk_keeps_is_refused()
+    {
+        await using var desk = await RunningDesk.StartAsync(Database.Sqlite, withTicket: false);
+        var events = string.Join(',', Enumerable.Repeat("""{"at":"2026-03-02T08:30:00Z","type":"agentNote"}""", 10_001));
+        await AssertRefusedAsync(HttpStatusCode.BadRequest, "ticket T-2 would have 10,001 events; this desk keeps at most 10,000 per ticket.",
+            await CreateAsync(desk.Client, $$"""{"id":"T-2","service":"email","priority":"P1","created":"2026-03-02T08:00:00Z","events":[{{events}}]}"""));
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.Client.GetAsync("/tickets/T-2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_event_as_a_ticket_shows_it_can_be_posted_back()
+    {
+        await using var desk = await RunningDesk.StartAsync(Database.Sqlite);
+        desk.Host.Clock.Advance(Duration.FromMinutes(10));
+        await AppendAsync(desk.Client, "T-1", """{"at":"2026-03-02T09:05:00Z","type":"assigned","group":"L2"}""");
+        var shown = (await JsonAsync(await desk.Client.GetAsync("/tickets/T-1")))["events"]![0]!;
+        Assert.Equal(HttpStatusCode.OK, (await AppendAsync(desk.Client, "T-1", Text(shown))).StatusCode);
+        Assert.Equal(2, (await JsonAsync(await desk.Client.GetAsync("/tickets/T-1")))["version"]!.GetValue<int>());
     }
 
     public static TheoryData<string, string> BadIfMatch => new()
@@ -104,9 +143,9 @@ public sealed class RefusalTests
     }
 
     [Theory]
-    [InlineData("PT99999999H", "within: PT99999999H is not a window ahead; use more than zero and at most 366 days (PT8784H).")]
-    [InlineData("-PT1H", "within: -PT1H is not a window ahead; use more than zero and at most 366 days (PT8784H).")]
-    [InlineData("PT0S", "within: PT0S is not a window ahead; use more than zero and at most 366 days (PT8784H).")]
+    [InlineData("PT99999999H", "within: 'PT99999999H' is not a window ahead; use more than zero and at most 366 days (PT8784H).")]
+    [InlineData("-PT1H", "within: '-PT1H' is not a window ahead; use more than zero and at most 366 days (PT8784H).")]
+    [InlineData("PT0S", "within: 'PT0S' is not a window ahead; use more than zero and at most 366 days (PT8784H).")]
     public async Task A_due_soon_window_that_is_not_ahead_is_refused(string within, string error)
     {
         await using var desk = await RunningDesk.StartAsync(Database.Sqlite);

@@ -39,7 +39,8 @@ public sealed class TicketApiTests
         Assert.Equal("\"1\"", replied.Headers.ETag!.ToString());
         var after = await JsonAsync(replied);
         Assert.Equal("met", Metric(after, "firstResponse")["status"]!.GetValue<string>());
-        Assert.Equal("agentReply", after["events"]![0]!["kind"]!.GetValue<string>());
+        // Events are shown in the form they are posted in, so a client can send one back as it is.
+        Assert.Equal("""{"at":"2026-03-02T09:05:00Z","type":"agentReply"}""", Text(after["events"]![0]));
     }
 
     [SkippableTheory, MemberData(nameof(Databases))]
@@ -136,7 +137,7 @@ public sealed class TicketApiTests
         Assert.Equal(1, firstResponse!["count"]!.GetValue<int>());
         Assert.Equal(0, firstResponse["met"]!.GetValue<int>());
 
-        var html = await client.GetAsync("/reports/compliance?format=html");
+        var html = await client.GetAsync("/reports/compliance?format=HTML");
         Assert.Equal("text/html; charset=utf-8", html.Content.Headers.ContentType!.ToString());
         var page = await html.Content.ReadAsStringAsync();
         Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);

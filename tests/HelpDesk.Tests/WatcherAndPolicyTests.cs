@@ -19,7 +19,7 @@ public sealed class WatcherAndPolicyTests
     [SkippableTheory, MemberData(nameof(Databases))]
     public async Task Each_warning_and_the_breach_are_recorded_once_when_they_fall_due(Database database)
     {
-        await using var desk = await RunningDesk.StartAsync(database);
+        await using var desk = await RunningDesk.StartAsync(database, watching: false);
         var (host, client) = (desk.Host, desk.Client);
 
         host.Clock.Advance(Duration.FromMinutes(8));
@@ -35,6 +35,55 @@ public sealed class WatcherAndPolicyTests
              "firstResponse 1 warning 0.9 at 2026-03-02T09:13:30Z recorded 2026-03-02T09:16:00Z",
              "firstResponse 1 breach at 2026-03-02T09:15:00Z recorded 2026-03-02T09:16:00Z"],
             alerts.Select(Describe));
+    }
+
+    [SkippableTheory, MemberData(nameof(Databases))]
+    public async Task A_write_before_the_watcher_looked_loses_no_warning_and_moves_none(Database database)
+    {
+        await using var desk = await RunningDesk.StartAsync(database, watching: false);
+        var (host, client) = (desk.Host, desk.Client);
+
+        // The 0.5 and 0.75 warnings (09:07:30, 09:11:15) pass before the watcher looks; a note at 09:12 comes first.
+        host.Clock.Advance(Duration.FromMinutes(12) + Duration.FromNanoseconds(1234));
+        await AppendAsync(client, "T-1", """{"at":"2026-03-02T09:12:00Z","type":"agentNote"}""");
+        await host.Watcher.ProcessDueAsync(CancellationToken.None);
+
+        Assert.Equal(
+            ["firstResponse 1 warning 0.5 at 2026-03-02T09:07:30Z recorded 2026-03-02T09:12:00.000001Z",
+             "firstResponse 1 warning 0.75 at 2026-03-02T09:11:15Z recorded 2026-03-02T09:12:00.000001Z"],
+            (await GetArrayAsync(client, "/alerts?ticket=T-1")).Select(Describe));
+    }
+
+    [SkippableTheory, MemberData(nameof(Databases))]
+    public async Task A_reply_before_the_watcher_looked_keeps_the_warning_it_came_after(Database database)
+    {
+        await using var desk = await RunningDesk.StartAsync(database, watching: false);
+        var (host, client) = (desk.Host, desk.Client);
+
+        host.Clock.Advance(Duration.FromMinutes(8));
+        await AppendAsync(client, "T-1", """{"at":"2026-03-02T09:08:00Z","type":"agentReply"}""");
+        await host.Watcher.ProcessDueAsync(CancellationToken.None);
+
+        Assert.Equal(["firstResponse 1 warning 0.5 at 2026-03-02T09:07:30Z recorded 2026-03-02T09:08:00Z"],
+            (await GetArrayAsync(client, "/alerts?ticket=T-1")).Select(Describe));
+    }
+
+    [SkippableTheory, MemberData(nameof(Databases))]
+    public async Task A_ticket_filed_late_gets_its_alerts_at_the_instants_they_happened(Database database)
+    {
+        await using var desk = await RunningDesk.StartAsync(database, watching: false);
+        var (host, client) = (desk.Host, desk.Client);
+
+        // Created at 08:00, filed at 09:00 (imported from another system, or queued).
+        await CreateAsync(client, """{"id":"T-2","service":"email","priority":"P1","created":"2026-03-02T08:00:00Z"}""");
+        await host.Watcher.ProcessDueAsync(CancellationToken.None);
+
+        Assert.Equal(
+            ["firstResponse 1 warning 0.5 at 2026-03-02T08:07:30Z recorded 2026-03-02T09:00:00Z",
+             "firstResponse 1 warning 0.75 at 2026-03-02T08:11:15Z recorded 2026-03-02T09:00:00Z",
+             "firstResponse 1 warning 0.9 at 2026-03-02T08:13:30Z recorded 2026-03-02T09:00:00Z",
+             "firstResponse 1 breach at 2026-03-02T08:15:00Z recorded 2026-03-02T09:00:00Z"],
+            (await GetArrayAsync(client, "/alerts?ticket=T-2")).Where(a => a!["metric"]!.GetValue<string>() == "firstResponse").Select(Describe));
     }
 
     [SkippableTheory, MemberData(nameof(Databases))]
@@ -78,7 +127,7 @@ public sealed class WatcherAndPolicyTests
         // Under the edited policy the first response was due at 09:05, before the 15-minute target's first warning (09:07:30).
         await File.WriteAllTextAsync(folder.PolicyPath, EditedPolicy(await File.ReadAllTextAsync(folder.PolicyPath), version => FirstResponseOfEmailP1(version, "PT5M")));
 
-        await using var after = folder.Start(Nine + Duration.FromMinutes(6));
+        await using var after = folder.Start(Nine + Duration.FromMinutes(6), watching: false);
         using var restarted = after.CreateClient();
         await after.Watcher.ProcessDueAsync(CancellationToken.None);
         Assert.Contains("firstResponse 1 breach at 2026-03-02T09:05:00Z recorded 2026-03-02T09:06:00Z",
@@ -117,6 +166,15 @@ public sealed class WatcherAndPolicyTests
         var policy = await JsonAsync(await client.GetAsync("/policy"));
         Assert.Equal(2, policy["versions"]!.AsArray().Count);
         Assert.Null(policy["refusedEdit"]);
+
+        // A version still to come cannot be moved to a start that has passed either.
+        copy["effectiveFrom"] = "2026-03-02T08:30:00Z";
+        await File.WriteAllTextAsync(folder.PolicyPath, backdated.ToJsonString());
+        policyFile.Reload();
+        Assert.Equal(
+            ["version 2026.2 takes effect at 2026-03-02T08:30:00Z, which has passed (now is 2026-03-02T09:00:00Z): a new version must take effect later, so tickets already filed keep their deadlines."],
+            (await JsonAsync(await client.GetAsync("/policy")))["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
+        Assert.Equal("2026-03-02T09:15:00Z", Metric(await JsonAsync(await client.GetAsync("/tickets/T-1")), "firstResponse")["deadline"]!.GetValue<string>());
     }
 
     [SkippableTheory, MemberData(nameof(Databases))]
@@ -125,7 +183,7 @@ public sealed class WatcherAndPolicyTests
         DeskFolder.SkipUnlessAvailable(database);
         using var folder = new DeskFolder(database);
         await using var host = folder.Start(Nine, services => services.ConfigureDbContext<HelpDeskDb>(
-            (provider, options) => options.AddInterceptors(new BreachRecordedMeanwhile(provider))));
+            (provider, options) => options.AddInterceptors(new BreachRecordedMeanwhile(provider))), watching: false);
         using var client = host.CreateClient();
         await CreateAsync(client, NewTicket);
 

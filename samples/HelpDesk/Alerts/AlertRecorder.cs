@@ -46,7 +46,11 @@ public sealed partial class AlertRecorder(ILogger<AlertRecorder> logger)
             {
                 continue;
             }
-            var alert = new AlertRow { TicketId = evaluation.TicketId, Metric = metric, Cycle = result.Cycle, Kind = kind, At = at, RecordedAt = now };
+            var alert = new AlertRow
+            {
+                TicketId = evaluation.TicketId, Metric = metric, Cycle = result.Cycle, Kind = kind,
+                At = DeskRules.ToMicroseconds(at), RecordedAt = DeskRules.ToMicroseconds(now),
+            };
             db.Alerts.Add(alert);
             added.Add(alert);
             Recorded(logger, alert.TicketId, metric, alert.Cycle, kind, at);

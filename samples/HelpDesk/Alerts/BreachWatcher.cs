@@ -89,7 +89,7 @@ public sealed partial class BreachWatcher : BackgroundService
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
             {
-                // An event was appended meanwhile (its write made the ticket due again), or another instance of the desk
+                // An event was appended meanwhile (its write made the ticket due from the event), or another instance of the desk
                 // recorded the same alert first: either way the ticket is still due, and the next pass looks again.
             }
         }
@@ -112,11 +112,16 @@ public sealed partial class BreachWatcher : BackgroundService
             {
                 return evaluation.NextChangeAt;
             }
-            // A change at or before the instant just looked at cannot move the walk on: look at now instead.
-            at = evaluation.NextChangeAt is { } next && next > at && next < now ? next : now;
+            // The next instant anything can change: the evaluation's next change, or the next event (which the evaluation at
+            // this instant did not see yet). One at or before the instant just looked at cannot move the walk on.
+            var next = Earliest(evaluation.NextChangeAt, row.Events.Where(e => e.At > at).Select(e => (Instant?)e.At).Min());
+            at = next is { } change && change > at && change < now ? change : now;
         }
-        return now;
+        // Still due: the next pass walks on from here.
+        return at;
     }
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

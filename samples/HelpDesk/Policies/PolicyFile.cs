@@ -82,8 +82,9 @@ public sealed partial class PolicyFile : IDisposable
     public static List<string> RetroactiveChanges(PolicySet before, PolicySet after, Instant now)
     {
         var (was, willBe) = (VersionsAsWritten(before), VersionsAsWritten(after));
+        var inForce = before.Versions.Where(v => v.EffectiveFrom <= now).Select(v => v.Version).ToHashSet(StringComparer.Ordinal);
         var changes = new List<string>();
-        foreach (var version in before.Versions.Where(v => v.EffectiveFrom <= now))
+        foreach (var version in before.Versions.Where(v => inForce.Contains(v.Version)))
         {
             var since = $"version {version.Version} has been in force since {InstantText.Format(version.EffectiveFrom)} and tickets were judged by it";
             if (!willBe.TryGetValue(version.Version, out var edited))
@@ -95,7 +96,8 @@ public sealed partial class PolicyFile : IDisposable
                 changes.Add($"{since}: it cannot be changed; add a version that takes effect later instead.");
             }
         }
-        foreach (var version in after.Versions.Where(v => v.EffectiveFrom <= now && !was.ContainsKey(v.Version)))
+        // A new version, or one that was still to come, whose start has passed.
+        foreach (var version in after.Versions.Where(v => v.EffectiveFrom <= now && !inForce.Contains(v.Version)))
         {
             changes.Add($"version {version.Version} takes effect at {InstantText.Format(version.EffectiveFrom)}, which has passed " +
                 $"(now is {InstantText.Format(now)}): a new version must take effect later, so tickets already filed keep their deadlines.");

@@ -14,6 +14,9 @@ public static partial class DeskRules
     /// <summary>The longest ticket id: enough for any other system's ids, short enough for a URL and an index.</summary>
     public const int LongestId = 100;
 
+    /// <summary>The most events one ticket keeps: far beyond a real ticket's, short of one that makes every read slow.</summary>
+    public const int MostEvents = 10_000;
+
     /// <summary>
     /// Why a ticket id cannot be used, or <see langword="null"/>. An id is one segment of <c>/tickets/{id}</c>, so it
     /// must read back as itself: no slash, space, control character or letter that needs escaping, and not <c>due</c>
@@ -21,7 +24,8 @@ public static partial class DeskRules
     /// </summary>
     public static string? IdProblem(string id) => id switch
     {
-        "due" => "ticket id 'due' is the address of the due-soon list (/tickets/due): choose another id.",
+        // Routes match their fixed segments whatever the case.
+        _ when id.Equals("due", StringComparison.OrdinalIgnoreCase) => $"ticket id '{id}' is the address of the due-soon list (/tickets/due): choose another id.",
         _ when !AddressableId().IsMatch(id) => $"ticket id {Quote(id)} cannot be part of an address (/tickets/{{id}}): use 1 to {LongestId} " +
             "letters (A-Z, a-z), digits, '-', '_', '.' and ':', starting with a letter or digit.",
         _ => null,
@@ -45,6 +49,14 @@ public static partial class DeskRules
         : ticket.Events.Length > 0 && ticket.Events[^1].At > now
             ? $"ticket {ticket.Id}: the event ({Ticket.Describe(ticket.Events[^1])}) is after now ({InstantText.Format(now)}): record events as they happen."
             : null;
+
+    /// <summary>Why a ticket has more events than this desk keeps, or <see langword="null"/>.</summary>
+    public static string? SizeProblem(Ticket ticket) => ticket.Events.Length > MostEvents
+        ? $"ticket {ticket.Id} would have {ticket.Events.Length:N0} events; this desk keeps at most {MostEvents:N0} per ticket."
+        : null;
+
+    /// <summary>An instant as the desk stores it: to the microsecond, so both databases give back the same.</summary>
+    public static Instant ToMicroseconds(Instant instant) => instant - Duration.FromNanoseconds(instant.InUtc().NanosecondOfSecond % 1000);
 
     private static bool FinerThanAMicrosecond(Instant instant) => instant.InUtc().NanosecondOfSecond % 1000 != 0;
 

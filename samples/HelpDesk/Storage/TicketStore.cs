@@ -39,8 +39,9 @@ public sealed record WriteResult(WriteOutcome Outcome, StoredTicket? Ticket, str
 /// Reads and writes tickets. Every write evaluates the ticket as it would stand, refuses it when the library
 /// cannot evaluate it (its sentence is the error) or the desk cannot keep it (<see cref="DeskRules"/>), and stores the
 /// event with the ticket's next version; a concurrent write to the same ticket makes the second one stale. Writes do
-/// not record alerts: when a write shows a warning or breach, the ticket is due at once, and the watcher (the one
-/// writer of alerts) records it, so a write never fails over an alert another writer recorded first.
+/// not record alerts: a write makes the ticket due from the instant it changed (its creation, the event's instant), and
+/// the watcher (the one writer of alerts) walks it from there, so a write never fails over an alert another writer
+/// recorded first, and an alert is recorded at the instant it happened.
 /// </summary>
 public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
 {
@@ -58,7 +59,7 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
     public async Task<WriteResult> CreateAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        if ((DeskRules.IdProblem(ticket.Id) ?? DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now)) is { } refused)
+        if ((DeskRules.IdProblem(ticket.Id) ?? DeskRules.SizeProblem(ticket) ?? DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now)) is { } refused)
         {
             return new WriteResult(WriteOutcome.Invalid, null, refused);
         }
@@ -71,7 +72,8 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
         {
             Id = ticket.Id, Service = ticket.Service, Priority = ticket.Priority, Created = ticket.Created,
             AttributesJson = JsonSerializer.Serialize(ticket.Attributes), Version = ticket.Events.Length,
-            NextChangeAt = NextLook(stored.Evaluation, now),
+            // The watcher walks a new ticket from its creation, so one filed late (imported, queued) gets its alerts at their instants.
+            NextChangeAt = ticket.Created,
             Events = [.. ticket.Events.Select((e, i) => Row(ticket.Id, i + 1, e))],
         });
         try
@@ -108,12 +110,14 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
             var ticket = ToTicket(row);
             ticket = ticket with { Events = ticket.Events.Add(ticketEvent) };
             var stored = Evaluate(ticket, row.Version + 1, now);
-            if ((DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now) ?? ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
+            if ((DeskRules.SizeProblem(ticket) ?? DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now) ?? ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
             {
                 return new WriteResult(WriteOutcome.Invalid, Evaluate(ToTicket(row), row.Version, now), problem);
             }
             row.Version++;
-            row.NextChangeAt = NextLook(stored.Evaluation, now);
+            // Due again from the event's instant (or the earlier change the watcher has not looked at yet): the watcher walks on from
+            // there, so what the event changed, even in the past, is recorded at its instant.
+            row.NextChangeAt = row.NextChangeAt is { } pending && pending < ticketEvent.At ? pending : ticketEvent.At;
             db.Events.Add(Row(id, row.Version, ticketEvent));
             try
             {
@@ -147,12 +151,6 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
     private StoredTicket Evaluate(Ticket ticket, int version, Instant now) =>
         new(ticket, version, ComplianceEvaluator.Evaluate(policy.Current, ticket, now));
 
-    /// <summary>
-    /// When the watcher should next look at a ticket: now when the evaluation shows a warning or breach (recorded once, by the
-    /// watcher), otherwise when its status next changes.
-    /// </summary>
-    public static Instant? NextLook(TicketEvaluation evaluation, Instant now) =>
-        evaluation.Metrics.Any(m => m.BreachedAt is not null || m.Warning is not null) ? now : evaluation.NextChangeAt;
 
     private static WriteResult Stale(string id, int expected, StoredTicket latest) =>
         new(WriteOutcome.Conflict, latest, $"ticket {id} has changed since version {expected} (it is at version {latest.Version}): read it again and retry.");

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
 using HelpDesk.Alerts;
 using HelpDesk.Policies;
 using HelpDesk.Storage;
@@ -21,14 +23,14 @@ namespace HelpDesk.Tickets;
 /// <param name="Created">When it was created.</param>
 /// <param name="Attributes">Its attributes at creation.</param>
 /// <param name="Version">How many events it has; send it back as <c>If-Match</c> to append only if nothing changed.</param>
-/// <param name="Events">Its events, in order.</param>
+/// <param name="Events">Its events, in order, in the form they are posted in (as a tickets file holds them).</param>
 /// <param name="Evaluation">Each metric's status, deadline, remaining time and next change, now.</param>
 public sealed record TicketView(string Id, string Service, string Priority, Instant Created, IReadOnlyDictionary<string, string> Attributes,
-    int Version, IReadOnlyList<TicketEvent> Events, TicketEvaluation Evaluation)
+    int Version, IReadOnlyList<JsonNode> Events, TicketEvaluation Evaluation)
 {
-    /// <summary>The view of a stored ticket.</summary>
+    /// <summary>The view of a stored ticket, its events in the form they are posted in.</summary>
     public static TicketView Of(StoredTicket stored) => new(stored.Ticket.Id, stored.Ticket.Service, stored.Ticket.Priority, stored.Ticket.Created,
-        stored.Ticket.Attributes, stored.Version, stored.Ticket.Events, stored.Evaluation);
+        stored.Ticket.Attributes, stored.Version, [.. stored.Ticket.Events.Select(e => JsonNode.Parse(TicketDocument.FormatEvent(e))!)], stored.Evaluation);
 }
 
 /// <summary>A ticket about to be filed: what its deadlines depend on.</summary>
@@ -100,18 +102,18 @@ public static class TicketEndpoints
     /// <summary>Creates a ticket from a ticket document (one line of a tickets file: id, service, priority, created, attributes, events).</summary>
     private static async Task<IResult> CreateAsync(HttpRequest request, TicketStore store, BreachWatcher watcher, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (!TicketDocument.TryParseLine(body, 1, out var ticket, out _, out var error))
+        var (body, unreadable) = await ReadBodyAsync(request, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (!TicketDocument.TryParseLine(body!, 1, out var ticket, out _, out var error))
         {
             return Problem(error!);
         }
         var written = await store.CreateAsync(ticket, cancellationToken);
         watcher.Wake();
-        if (written.Ticket is { } stored && written.Outcome == WriteOutcome.Stored)
-        {
-            request.HttpContext.Response.Headers.ETag = $"\"{stored.Version}\"";
-        }
-        return Answer(written, created: true);
+        return Answer(written, created: true, request.HttpContext.Response);
     }
 
     private static async Task<IResult> GetAsync(string id, TicketStore store, HttpResponse response, CancellationToken cancellationToken)
@@ -131,17 +133,18 @@ public static class TicketEndpoints
         {
             return Problem(ifMatchProblem);
         }
-        if (!TicketDocument.TryParseEvent(await ReadBodyAsync(request, cancellationToken), out var ticketEvent, out var error))
+        var (body, unreadable) = await ReadBodyAsync(request, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        if (!TicketDocument.TryParseEvent(body!, out var ticketEvent, out var error))
         {
             return Problem(error!);
         }
         var written = await store.AppendAsync(id, ticketEvent, expected, cancellationToken);
         watcher.Wake();
-        if (written.Ticket is { } stored)
-        {
-            request.HttpContext.Response.Headers.ETag = $"\"{stored.Version}\"";
-        }
-        return Answer(written, created: false);
+        return Answer(written, created: false, request.HttpContext.Response);
     }
 
     /// <summary>Running metrics whose deadline falls within <c>within</c> (an ISO duration, four hours by default), soonest first.</summary>
@@ -154,7 +157,7 @@ public static class TicketEndpoints
         }
         if (window <= Duration.Zero || window > LongestWindow)
         {
-            return Problem($"within: {within} is not a window ahead; use more than zero and at most 366 days ({DurationText.Format(LongestWindow)}).");
+            return Problem($"within: '{within}' is not a window ahead; use more than zero and at most 366 days ({DurationText.Format(LongestWindow)}).");
         }
         var now = clock.GetCurrentInstant();
         var until = now + window;
@@ -183,6 +186,7 @@ public static class TicketEndpoints
     private static async Task<IResult> ReportAsync(string? format, string? period, HelpDeskDb db, TicketStore store, PolicyFile policy, IClock clock,
         CancellationToken cancellationToken)
     {
+        format = format?.ToLowerInvariant();
         if (format is not (null or "json" or "html"))
         {
             return Problem($"format: '{format}' is not a report format; use json or html.");
@@ -202,6 +206,16 @@ public static class TicketEndpoints
         return format == "html"
             ? Results.Content(ComplianceReportHtml.Render(current, report, now), "text/html; charset=utf-8")
             : Results.Ok(report);
+    }
+
+    /// <summary>The answer to a write; a stored ticket, or the one a stale write lost to, carries its version as the ETag.</summary>
+    private static IResult Answer(WriteResult written, bool created, HttpResponse response)
+    {
+        if (written is { Outcome: WriteOutcome.Stored or WriteOutcome.Conflict, Ticket: { } ticket })
+        {
+            response.Headers.ETag = $"\"{ticket.Version}\"";
+        }
+        return Answer(written, created);
     }
 
     private static IResult Answer(WriteResult written, bool created) => written.Outcome switch
@@ -239,9 +253,26 @@ public static class TicketEndpoints
         return false;
     }
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a JSON body as text, refusing one not sent as JSON (415) and one that is not UTF-8 (400): decoding must not
+    /// quietly replace bytes, or what is stored would differ from what was sent.
+    /// </summary>
+    private static async Task<(string? Body, IResult? Refusal)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(cancellationToken);
+        if (!request.HasJsonContentType())
+        {
+            return (null, Results.Json(new { error = UnreadableBodies.NotJson }, statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+        using var reader = new StreamReader(request.Body, StrictUtf8);
+        try
+        {
+            return (await reader.ReadToEndAsync(cancellationToken), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Problem("the body is not UTF-8: send JSON encoded as UTF-8."));
+        }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

@@ -22,7 +22,12 @@ public static class UnreadableBodies
             context.Response.StatusCode = e.StatusCode;
             error = e is { InnerException: System.Text.Json.JsonException json }
                 ? $"the body is not the JSON this request takes{(json.BytePositionInLine is { } at ? $" (at position {at + 1})" : "")}."
-                : e.StatusCode == StatusCodes.Status415UnsupportedMediaType ? NotJson : "the body is missing or cannot be read as JSON.";
+                : e.StatusCode switch
+                {
+                    StatusCodes.Status415UnsupportedMediaType => NotJson,
+                    StatusCodes.Status413PayloadTooLarge => "the body is larger than this desk accepts in one request.",
+                    _ => "the body is missing or cannot be read as JSON.",
+                };
         }
         if (error is not null && !context.Response.HasStarted)
         {
@@ -30,5 +35,6 @@ public static class UnreadableBodies
         }
     });
 
-    private const string NotJson = "send the body as JSON (Content-Type: application/json).";
+    /// <summary>The sentence for a body not sent as JSON.</summary>
+    internal const string NotJson = "send the body as JSON (Content-Type: application/json).";
 }

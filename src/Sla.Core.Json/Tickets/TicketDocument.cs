@@ -102,6 +102,41 @@ public static class TicketDocument
     }
 
     /// <summary>
+    /// Writes one event in the form a ticket's <c>events</c> list holds it, the inverse of <see cref="TryParseEvent"/>:
+    /// <c>{"at":"2026-03-02T09:30:00Z","type":"status","status":"pending"}</c>. A host shows a ticket's events this way
+    /// so a client can send them back as they are.
+    /// </summary>
+    /// <param name="ticketEvent">The event.</param>
+    /// <returns>The event's JSON text, on one line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticketEvent"/> is <see langword="null"/>.</exception>
+    public static string FormatEvent(TicketEvent ticketEvent)
+    {
+        ArgumentNullException.ThrowIfNull(ticketEvent);
+        var buffer = new ArrayBufferWriter<byte>(96);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("at", InstantText.Format(ticketEvent.At));
+            writer.WriteString("type", EventTypes[(int)ticketEvent.Kind]);
+            switch (ticketEvent.Kind)
+            {
+                case TicketEventKind.Status or TicketEventKind.Priority or TicketEventKind.Service:
+                    writer.WriteString(EventTypes[(int)ticketEvent.Kind], ticketEvent.Value);
+                    break;
+                case TicketEventKind.Assigned:
+                    writer.WriteString("group", ticketEvent.Value);
+                    break;
+                case TicketEventKind.Attribute:
+                    writer.WriteString("name", ticketEvent.Name);
+                    writer.WriteString("value", ticketEvent.Value);
+                    break;
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
     /// Reads one event on its own, in the form a ticket's <c>events</c> list holds it (such as
     /// <c>{"at": "2026-03-02T09:30:00Z", "type": "status", "status": "pending"}</c>): what a service that receives a
     /// ticket's events one at a time is sent.

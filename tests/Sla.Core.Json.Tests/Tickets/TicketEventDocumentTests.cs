@@ -45,6 +45,35 @@ public sealed class TicketEventDocumentTests
         Assert.Equal(expected, error);
     }
 
+    public static TheoryData<TicketEvent, string> EveryKind => new()
+    {
+        { TicketEvent.AgentReply(At), """{"at":"2026-03-02T09:05:00Z","type":"agentReply"}""" },
+        { TicketEvent.AgentNote(At), """{"at":"2026-03-02T09:05:00Z","type":"agentNote"}""" },
+        { TicketEvent.CustomerMessage(At), """{"at":"2026-03-02T09:05:00Z","type":"customerMessage"}""" },
+        { TicketEvent.StatusChange(At, "pending"), """{"at":"2026-03-02T09:05:00Z","type":"status","status":"pending"}""" },
+        { TicketEvent.PriorityChange(At, "P1"), """{"at":"2026-03-02T09:05:00Z","type":"priority","priority":"P1"}""" },
+        { TicketEvent.Resolved(At), """{"at":"2026-03-02T09:05:00Z","type":"resolved"}""" },
+        { TicketEvent.Reopened(At), """{"at":"2026-03-02T09:05:00Z","type":"reopened"}""" },
+        { TicketEvent.AssignedTo(At, "L2"), """{"at":"2026-03-02T09:05:00Z","type":"assigned","group":"L2"}""" },
+        { TicketEvent.AssignedTo(At, null), """{"at":"2026-03-02T09:05:00Z","type":"assigned","group":null}""" },
+        { TicketEvent.AttributeChange(At, "tier", "gold"), """{"at":"2026-03-02T09:05:00Z","type":"attribute","name":"tier","value":"gold"}""" },
+        { TicketEvent.AttributeChange(At, "tier", null), """{"at":"2026-03-02T09:05:00Z","type":"attribute","name":"tier","value":null}""" },
+        { TicketEvent.ServiceChange(At + Duration.FromNanoseconds(1500), "erp"), """{"at":"2026-03-02T09:05:00.0000015Z","type":"service","service":"erp"}""" },
+        { TicketEvent.StatusChange(At, "en attente \u00e9\"\n"), """{"at":"2026-03-02T09:05:00Z","type":"status","status":"en attente é\"\n"}""" },
+    };
+
+    [Theory, MemberData(nameof(EveryKind))]
+    public void An_event_is_written_in_the_form_it_is_read_from(TicketEvent e, string json)
+    {
+        Assert.Equal(json, TicketDocument.FormatEvent(e));
+        Assert.True(TicketDocument.TryParseEvent(json, out var read, out var error), error);
+        Assert.Equal(e, read);
+    }
+
+    [Fact]
+    public void Formatting_a_missing_event_throws() =>
+        Assert.Equal("ticketEvent", Assert.Throws<ArgumentNullException>(() => TicketDocument.FormatEvent(null!)).ParamName);
+
     [Fact]
     public void A_missing_text_throws() =>
         Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => TicketDocument.TryParseEvent(null!, out _, out _)).ParamName);
