@@ -94,7 +94,8 @@ public static class TicketDocument
         error = firstProblem switch
         {
             NotAnObject => $"line {lineNumber} is not a ticket (a JSON object).",
-            _ when fields.Id is null => $"line {lineNumber}: the ticket has no \"id\" (a string).",
+            // An id of the wrong type is said as such; any other problem waits until the line has an id to name it by.
+            _ when fields.Id is null => $"line {lineNumber}: {(firstProblem is { } idProblem && idProblem.StartsWith("\"id\" ", StringComparison.Ordinal) ? idProblem : "the ticket has no \"id\" (a string).")}",
             { } problem => $"ticket {fields.Id}: {problem}",
             null => Check(ref fields, out ticket),
         };

@@ -41,6 +41,17 @@ public sealed class HostileDocumentTests
         PolicyDocument.TryParse(json, out _, out var problems) ? [] : [.. problems.Where(p => p.Severity == Validation.ValidationSeverity.Error).Select(p => p.ToString())];
 
     [Theory]
+    [InlineData("{\"id\":123,\"service\":\"email\",\"priority\":\"P1\",\"created\":\"2026-03-02T09:00:00Z\"}", "line 1: \"id\" must be a string, found the number 123.")]
+    [InlineData("{\"service\":\"email\",\"priority\":\"P1\",\"created\":\"2026-03-02T09:00:00Z\"}", "line 1: the ticket has no \"id\" (a string).")]
+    [InlineData("{\"id\":null,\"service\":7}", "line 1: the ticket has no \"id\" (a string).")]
+    public void A_line_without_a_usable_id_says_what_is_wrong_with_it(string line, string expected)
+    {
+        Assert.False(TicketDocument.TryParseLine(line, 1, out _, out var id, out var error));
+        Assert.Null(id);
+        Assert.Equal(expected, error);
+    }
+
+    [Theory]
     [InlineData("{\"id\":\"a\",}", "line 1 is not JSON at position 11: The JSON object contains a trailing comma at the end which is not supported in this mode.")]
     [InlineData("/* c */ {}", "line 1 is not JSON at position 1: '/' is an invalid start of a value.")]
     [InlineData("{\"id\":\"b\"} x", "line 1 is not JSON at position 12: 'x' is invalid after a single JSON value. Expected end of data.")]
