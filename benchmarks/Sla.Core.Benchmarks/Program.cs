@@ -21,6 +21,11 @@ if (args is ["--throughput", .. var rest])
     Environment.ExitCode = ThroughputRun.Run(rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
     return;
 }
+if (args is ["--parts", .. var partsRest])
+{
+    Environment.ExitCode = PartsRun.Run(partsRest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
 if (args is ["--startup", .. var native])
 {
     Environment.ExitCode = StartupRun.Run(native is [var nativeTool] ? nativeTool : null);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using NodaTime;
 using Sla.Core.Compliance;
 using Sla.Core.Json.Compliance;
@@ -81,16 +82,9 @@ internal static class EvaluateCommand
                         ? default
                         : new Rendered(Render(evaluation, format, layout), evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i));
                 }
-                if (parallel)
+                for (var i = 0; i < rendered.Length; i++)
                 {
-                    Parallel.For(0, rendered.Length, One);
-                }
-                else
-                {
-                    for (var i = 0; i < rendered.Length; i++)
-                    {
-                        One(i);
-                    }
+                    One(i);
                 }
                 return rendered;
             }
@@ -190,8 +184,12 @@ internal static class EvaluateCommand
         }
     }
 
+    // Each thread writes its lines through one buffer and one writer, reset between lines.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? lineWriter;
 
     private static byte[] Render(TicketEvaluation evaluation, EvaluationFormat format, TableLayout layout)
     {
@@ -200,8 +198,10 @@ internal static class EvaluateCommand
             return Encoding.UTF8.GetBytes(RenderText(evaluation, format, layout));
         }
         var buffer = lineBuffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = lineWriter ??= EvaluationDocument.CreateWriter(buffer);
         buffer.ResetWrittenCount();
-        EvaluationDocument.WriteLine(evaluation, buffer);
+        writer.Reset(buffer);
+        EvaluationDocument.WriteLine(evaluation, writer);
         var bytes = new byte[buffer.WrittenCount + 1];
         buffer.WrittenSpan.CopyTo(bytes);
         bytes[^1] = (byte)'\n';

@@ -26,7 +26,41 @@ public static class EvaluationDocument
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(output);
-        using var writer = new Utf8JsonWriter(output, Options);
+        using var writer = CreateWriter(output);
+        WriteLine(evaluation, writer);
+    }
+
+    /// <summary>
+    /// Creates a writer for <see cref="WriteLine(TicketEvaluation, Utf8JsonWriter)"/>: one that writes what
+    /// <see cref="WriteLine(TicketEvaluation, IBufferWriter{byte})"/> writes. Not thread-safe, like every <see cref="Utf8JsonWriter"/>.
+    /// </summary>
+    /// <param name="output">Where its UTF-8 bytes go.</param>
+    /// <returns>The writer; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
+    public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return new Utf8JsonWriter(output, Options);
+    }
+
+    /// <summary>
+    /// Writes one evaluation as a single line of JSON (no line break) through <paramref name="writer"/>, and flushes it. A
+    /// caller writing many lines keeps one writer from <see cref="CreateWriter"/> and calls <see cref="Utf8JsonWriter.Reset()"/>
+    /// between lines, instead of making one a line.
+    /// </summary>
+    /// <param name="evaluation">The evaluation.</param>
+    /// <param name="writer">The writer, at the start of a line.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteLine(TicketEvaluation evaluation, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(writer);
+        Write(evaluation, writer);
+        writer.Flush();
+    }
+
+    private static void Write(TicketEvaluation evaluation, Utf8JsonWriter writer)
+    {
         writer.WriteStartObject();
         writer.WriteString(Names.Id, evaluation.TicketId);
         if (evaluation.Error is { } error)
@@ -78,11 +112,29 @@ public static class EvaluationDocument
         writer.WriteString(Names.Status, StatusName(metric.Status));
         WriteInstant(writer, Names.Start, metric.Start);
         WriteInstant(writer, Names.Stop, metric.Stop);
-        WriteOptional(writer, Names.Target, TargetText(metric.Target));
+        switch (metric.Target)
+        {
+            case DurationTarget duration:
+                WriteDuration(writer, Names.Target, duration.Within);
+                break;
+            case { } target:
+                writer.WriteString(Names.Target, TargetText(target));
+                break;
+            default:
+                writer.WriteNull(Names.Target);
+                break;
+        }
         WriteOptional(writer, Names.Calendar, metric.Target is null ? null : metric.Target.CalendarId ?? Sla.Core.Calendars.BusinessCalendar.AlwaysOpenId);
         WriteInstant(writer, Names.Deadline, metric.Deadline);
-        writer.WriteString(Names.Elapsed, DurationText.Format(metric.Elapsed));
-        WriteOptional(writer, Names.Remaining, metric.Remaining is { } remaining ? DurationText.Format(remaining) : null);
+        WriteDuration(writer, Names.Elapsed, metric.Elapsed);
+        if (metric.Remaining is { } remaining)
+        {
+            WriteDuration(writer, Names.Remaining, remaining);
+        }
+        else
+        {
+            writer.WriteNull(Names.Remaining);
+        }
         WriteInstant(writer, Names.BreachedAt, metric.BreachedAt);
         if (metric.Warning is { } warning)
         {
@@ -113,7 +165,7 @@ public static class EvaluationDocument
                 writer.WriteString(Names.Kind, JsonNamingPolicy.CamelCase.ConvertName(segment.Kind.ToString()));
                 WriteOptional(writer, Names.Reason, segment.Reason);
                 WriteOptional(writer, Names.Calendar, segment.CalendarId);
-                writer.WriteString(Names.BusinessTime, DurationText.Format(segment.BusinessTime));
+                WriteDuration(writer, Names.BusinessTime, segment.BusinessTime);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -143,6 +195,13 @@ public static class EvaluationDocument
         {
             writer.WriteString(name, value);
         }
+    }
+
+    // An evaluation writes about a dozen durations: from the stack, without a string each.
+    private static void WriteDuration(Utf8JsonWriter writer, JsonEncodedText name, Duration duration)
+    {
+        Span<byte> text = stackalloc byte[DurationText.LongestUtf8];
+        writer.WriteString(name, text[..DurationText.FormatUtf8(duration, text)]);
     }
 
     private static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, Instant instant)

@@ -83,35 +83,77 @@ public static partial class DurationText
     /// <returns>The text, with a leading <c>-</c> when negative; <see cref="Parse"/> reads it back exactly.</returns>
     public static string Format(Duration duration)
     {
-        var total = TotalNanoseconds(duration);
-        if (total == 0)
+        Span<byte> utf8 = stackalloc byte[LongestUtf8];
+        return Encoding.ASCII.GetString(utf8[..FormatUtf8(duration, utf8)]);
+    }
+
+    /// <summary>The most bytes <see cref="FormatUtf8"/> writes: a sign, <c>PT</c>, nine digits of hours, two of minutes, a second with nine decimals.</summary>
+    internal const int LongestUtf8 = 40;
+
+    /// <summary>
+    /// Writes what <see cref="Format"/> gives as UTF-8 into <paramref name="utf8"/> (at least <see cref="LongestUtf8"/> bytes) and
+    /// returns the count: evaluations write millions of durations, without a string each.
+    /// </summary>
+    internal static int FormatUtf8(Duration duration, Span<byte> utf8)
+    {
+        ulong hours, rest;
+        // Within about 270 years either way (every target and counted time in practice) the total fits 64 bits.
+        if (duration.Days is > -100_000 and < 100_000)
         {
-            return "PT0S";
+            var magnitude = (ulong)Math.Abs((duration.Days * NodaConstants.NanosecondsPerDay) + duration.NanosecondOfDay);
+            (hours, rest) = (magnitude / NanosecondsPerHour, magnitude % NanosecondsPerHour);
         }
-        var text = new StringBuilder(total < 0 ? "-PT" : "PT");
-        var magnitude = Int128.Abs(total);
-        var hours = (long)(magnitude / NanosecondsPerHour);
-        var rest = (long)(magnitude % NanosecondsPerHour);
+        else
+        {
+            var magnitude = Int128.Abs(TotalNanoseconds(duration));
+            (hours, rest) = ((ulong)(magnitude / NanosecondsPerHour), (ulong)(magnitude % NanosecondsPerHour));
+        }
+        if (hours == 0 && rest == 0)
+        {
+            "PT0S"u8.CopyTo(utf8);
+            return 4;
+        }
+        var at = 0;
+        if (duration < Duration.Zero)
+        {
+            utf8[at++] = (byte)'-';
+        }
+        utf8[at++] = (byte)'P';
+        utf8[at++] = (byte)'T';
         var minutes = rest / NanosecondsPerMinute;
         rest %= NanosecondsPerMinute;
         if (hours > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{hours}H");
+            at += Digits(hours, utf8[at..]);
+            utf8[at++] = (byte)'H';
         }
         if (minutes > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{minutes}M");
+            at += Digits(minutes, utf8[at..]);
+            utf8[at++] = (byte)'M';
         }
         if (rest > 0)
         {
-            text.Append((rest / NanosecondsPerSecond).ToString(CultureInfo.InvariantCulture));
+            at += Digits(rest / NanosecondsPerSecond, utf8[at..]);
             if (rest % NanosecondsPerSecond is var fraction and > 0)
             {
-                text.Append('.').Append(fraction.ToString("000000000", CultureInfo.InvariantCulture).TrimEnd('0'));
+                utf8[at++] = (byte)'.';
+                fraction.TryFormat(utf8[at..], out var written, "000000000", CultureInfo.InvariantCulture);
+                while (utf8[at + written - 1] == (byte)'0')
+                {
+                    written--;
+                }
+                at += written;
             }
-            text.Append('S');
+            utf8[at++] = (byte)'S';
         }
-        return text.ToString();
+        return at;
+    }
+
+    private static int Digits(ulong value, Span<byte> utf8)
+    {
+        value.TryFormat(utf8, out var written, default, CultureInfo.InvariantCulture);
+        return written;
     }
 
     // Duration.Days and NanosecondOfDay both truncate towards zero, so this sum is exact for every duration.
