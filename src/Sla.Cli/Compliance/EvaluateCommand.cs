@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CommunityToolkit.HighPerformance.Buffers;
 using NodaTime;
 using Sla.Core.Compliance;
 using Sla.Core.Json.Compliance;
@@ -35,7 +36,7 @@ internal sealed record EvaluateOptions(EvaluationFormat Format, bool Explain = f
 /// <summary>
 /// <c>sla evaluate</c>: tickets (JSON Lines) in, one result per ticket out, in input order. It streams:
 /// lines are read, evaluated and written in batches, so memory stays flat however many tickets come in;
-/// with <c>--parallel</c> each batch is evaluated on every core. With <c>--due-within</c> only the tickets
+/// with <c>--parallel</c> batches are evaluated side by side on every core. With <c>--due-within</c> only the tickets
 /// due soon are kept (and sorted, soonest first), then the tickets that could not be evaluated.
 /// </summary>
 internal static class EvaluateCommand
@@ -62,12 +63,14 @@ internal static class EvaluateCommand
         var output = console.OutputStream;
         var failed = 0;
         var faulted = 0;
-        Rendered[] Process(LineBatch batch)
+        // A batch's lines are evaluated in order on one thread, into one pooled buffer: with --parallel, batches run side by side.
+        // Nothing of a ticket outlives its line but its bytes in that buffer, so the collector finds little alive.
+        RenderedBatch Process(LineBatch batch)
         {
             using (batch)
             {
-                var rendered = new Rendered[batch.Count];
-                void One(int i)
+                var rendered = new RenderedBatch(batch.Count, due is not null);
+                for (var i = 0; i < batch.Count; i++)
                 {
                     var evaluation = EvaluateLine(policy, batch, i, now, options, out var internalError);
                     if (!evaluation.IsValid)
@@ -78,29 +81,30 @@ internal static class EvaluateCommand
                     {
                         Interlocked.Exchange(ref faulted, 1);
                     }
-                    rendered[i] = due is not null && evaluation.IsValid && !due.Includes(evaluation.NextChangeAt)
-                        ? default
-                        : new Rendered(Render(evaluation, format, layout), evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i));
-                }
-                for (var i = 0; i < rendered.Length; i++)
-                {
-                    One(i);
+                    if (due is null || !evaluation.IsValid || due.Includes(evaluation.NextChangeAt))
+                    {
+                        var start = rendered.Bytes.WrittenCount;
+                        Render(evaluation, format, layout, rendered.Bytes);
+                        rendered.Lines?.Add(new Rendered(start, rendered.Bytes.WrittenCount - start, evaluation.IsValid ? evaluation.NextChangeAt : null, batch.LineNumber(i)));
+                    }
                 }
                 return rendered;
             }
         }
 
         var batches = new Utf8LineBatches(input, BatchSize);
-        void Write(Rendered[] rendered)
+        void Write(RenderedBatch rendered)
         {
-            if (due is not null)
+            using (rendered)
             {
-                due.Keep(rendered);
-                return;
-            }
-            foreach (var line in rendered)
-            {
-                output.Write(line.Bytes);
+                if (due is not null)
+                {
+                    due.Keep(rendered);
+                }
+                else
+                {
+                    output.Write(rendered.Bytes.WrittenSpan);
+                }
             }
         }
         if (!parallel)
@@ -113,9 +117,11 @@ internal static class EvaluateCommand
         else
         {
             // Reading, evaluating and writing overlap: batches are evaluated on every core while the next
-            // is read and the previous written, in input order. At most a few batches are in flight.
-            using var inFlight = new BlockingCollection<Task<Rendered[]>>(boundedCapacity: 4);
-            var producer = Task.Run(() =>
+            // is read and the previous written, in input order. A few more batches than cores are in flight.
+            using var inFlight = new BlockingCollection<Task<RenderedBatch>>(boundedCapacity: Environment.ProcessorCount + 2);
+            // The reader has a thread of its own: it waits whenever enough batches are in flight, and a pool thread waiting
+            // there would leave one core fewer to evaluate.
+            var producer = Task.Factory.StartNew(() =>
             {
                 try
                 {
@@ -128,7 +134,7 @@ internal static class EvaluateCommand
                 {
                     inFlight.CompleteAdding();
                 }
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             foreach (var pending in inFlight.GetConsumingEnumerable())
             {
                 Write(pending.GetAwaiter().GetResult());
@@ -139,17 +145,34 @@ internal static class EvaluateCommand
         return faulted != 0 ? ExitCodes.InternalError : failed != 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
-    /// <summary>One ticket's output, with when it next changes (null for a ticket that could not be evaluated) and its line.</summary>
-    private readonly record struct Rendered(byte[]? Bytes, Instant? NextChangeAt, int Line);
+    /// <summary>
+    /// A batch's output: its lines' bytes one after another in a pooled buffer (returned on <see cref="Dispose"/>), and with
+    /// <c>--due-within</c> where each ticket's bytes are, with when it next changes.
+    /// </summary>
+    private sealed class RenderedBatch(int count, bool keepLines) : IDisposable
+    {
+        // About what a ticket's evaluation line takes, so the buffer seldom grows.
+        private const int BytesPerLine = 1024;
+
+        public ArrayPoolBufferWriter<byte> Bytes { get; } = new(count * BytesPerLine);
+
+        public List<Rendered>? Lines { get; } = keepLines ? new(count) : null;
+
+        public void Dispose() => Bytes.Dispose();
+    }
+
+    /// <summary>One ticket's output in its batch's bytes, with when it next changes (null for a ticket that could not be evaluated) and its line.</summary>
+    private readonly record struct Rendered(int Start, int Length, Instant? NextChangeAt, int Line);
 
     /// <summary>The tickets kept by <c>--due-within</c>: those due soon, soonest first (input order among equals), then the errors.</summary>
     private sealed class DueSoon(Instant now, Duration window)
     {
-        private readonly List<Rendered> kept = [];
+        private readonly List<(byte[] Bytes, Instant? NextChangeAt, int Line)> kept = [];
 
         public bool Includes(Instant? nextChangeAt) => nextChangeAt is { } at && at - now <= window;
 
-        public void Keep(Rendered[] rendered) => kept.AddRange(rendered.Where(r => r.Bytes is not null));
+        public void Keep(RenderedBatch rendered) =>
+            kept.AddRange(rendered.Lines!.Select(r => (rendered.Bytes.WrittenSpan.Slice(r.Start, r.Length).ToArray(), r.NextChangeAt, r.Line)));
 
         public void WriteTo(Stream output)
         {
@@ -184,28 +207,23 @@ internal static class EvaluateCommand
         }
     }
 
-    // Each thread writes its lines through one buffer and one writer, reset between lines.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? lineBuffer;
-
+    // Each thread writes its lines through one writer, reset onto the batch's buffer for each line.
     [ThreadStatic]
     private static Utf8JsonWriter? lineWriter;
 
-    private static byte[] Render(TicketEvaluation evaluation, EvaluationFormat format, TableLayout layout)
+    /// <summary>Appends one ticket's output, line end included, to <paramref name="output"/>.</summary>
+    private static void Render(TicketEvaluation evaluation, EvaluationFormat format, TableLayout layout, ArrayPoolBufferWriter<byte> output)
     {
         if (format != EvaluationFormat.Jsonl)
         {
-            return Encoding.UTF8.GetBytes(RenderText(evaluation, format, layout));
+            Encoding.UTF8.GetBytes(RenderText(evaluation, format, layout), output);
+            return;
         }
-        var buffer = lineBuffer ??= new ArrayBufferWriter<byte>(4096);
-        var writer = lineWriter ??= EvaluationDocument.CreateWriter(buffer);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
+        var writer = lineWriter ??= EvaluationDocument.CreateWriter(output);
+        writer.Reset(output);
         EvaluationDocument.WriteLine(evaluation, writer);
-        var bytes = new byte[buffer.WrittenCount + 1];
-        buffer.WrittenSpan.CopyTo(bytes);
-        bytes[^1] = (byte)'\n';
-        return bytes;
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
     }
 
     private static string RenderText(TicketEvaluation evaluation, EvaluationFormat format, TableLayout layout)
