@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -63,8 +62,8 @@ internal static class EvaluateCommand
         var output = console.OutputStream;
         var failed = 0;
         var faulted = 0;
-        // A batch's lines are evaluated in order on one thread, into one pooled buffer: with --parallel, batches run side by side.
-        // Nothing of a ticket outlives its line but its bytes in that buffer, so the collector finds little alive.
+        // A batch's lines are evaluated in order on one thread, into one pooled buffer (with --parallel, batches side by side):
+        // nothing of a ticket outlives its line but its bytes in that buffer, so the collector finds little alive.
         RenderedBatch Process(LineBatch batch)
         {
             using (batch)
@@ -107,40 +106,7 @@ internal static class EvaluateCommand
                 }
             }
         }
-        if (!parallel)
-        {
-            while (batches.Next() is { } batch)
-            {
-                Write(Process(batch));
-            }
-        }
-        else
-        {
-            // Reading, evaluating and writing overlap: batches are evaluated on every core while the next
-            // is read and the previous written, in input order. A few more batches than cores are in flight.
-            using var inFlight = new BlockingCollection<Task<RenderedBatch>>(boundedCapacity: Environment.ProcessorCount + 2);
-            // The reader has a thread of its own: it waits whenever enough batches are in flight, and a pool thread waiting
-            // there would leave one core fewer to evaluate.
-            var producer = Task.Factory.StartNew(() =>
-            {
-                try
-                {
-                    while (batches.Next() is { } batch)
-                    {
-                        inFlight.Add(Task.Run(() => Process(batch)));
-                    }
-                }
-                finally
-                {
-                    inFlight.CompleteAdding();
-                }
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            foreach (var pending in inFlight.GetConsumingEnumerable())
-            {
-                Write(pending.GetAwaiter().GetResult());
-            }
-            producer.GetAwaiter().GetResult();
-        }
+        BatchPipeline.Run(batches, parallel, Process, Write);
         due?.WriteTo(output);
         return faulted != 0 ? ExitCodes.InternalError : failed != 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
