@@ -138,6 +138,19 @@ public sealed class HostileCommandLineTests
     }
 
     [Fact]
+    public void Output_that_fails_in_the_middle_of_a_parallel_run_stops_it_with_a_clear_error()
+    {
+        // Ten batches: the reader is still reading when the first write fails, and must stop rather than wait forever.
+        var tickets = string.Concat(Enumerable.Range(0, 20_000).Select(i => $$"""{"id":"T-{{i}}","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z"}""" + "\n"));
+        using var error = new StringWriter();
+        var console = new CliConsole(new MemoryStream(Encoding.UTF8.GetBytes(tickets)), new FullDisk(), error);
+        var policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+        var exitCode = SlaCommandLine.Run(["evaluate", "--policy", policy, "--tickets", "-", "--at", "2026-03-03T00:00:00Z", "--parallel"], console, new FakeClock(Now));
+        Assert.Equal(2, exitCode);
+        Assert.Equal("sla: cannot write the output: No space left on device", error.ToString().Trim());
+    }
+
+    [Fact]
     public void Output_that_cannot_be_written_is_a_clear_error()
     {
         using var error = new StringWriter();
