@@ -62,4 +62,57 @@ internal static class BatchPipeline
         // A failure to read the input surfaces here, after every batch read before it was handed over.
         reader.GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// The stream's batches, each read on a thread of its own while the caller works on the one before: for work that must
+    /// finish one batch before the next (a report adding every evaluation, in order, to one builder). The caller disposes each.
+    /// </summary>
+    /// <param name="batches">The stream's lines.</param>
+    /// <returns>The batches, in input order; a failure to read surfaces after the last batch read before it.</returns>
+    public static IEnumerable<LineBatch> ReadAhead(Utf8LineBatches batches)
+    {
+        using var ahead = new BlockingCollection<LineBatch>(boundedCapacity: 1);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested && batches.Next() is { } batch)
+                {
+                    ahead.Add(batch, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The caller stopped taking batches.
+            }
+            finally
+            {
+                ahead.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var batch in ahead.GetConsumingEnumerable())
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            if (!ahead.IsCompleted)
+            {
+                // The caller stopped early (its own failure, which is what it sees): the reader stops too, whatever became of it.
+                stop.Cancel();
+                try
+                {
+                    reader.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                }
+            }
+        }
+        reader.GetAwaiter().GetResult();
+    }
 }

@@ -15,8 +15,9 @@ internal static class TicketStream
         var outcome = new TicketStreamOutcome();
         var firstLineById = new Dictionary<string, int>(StringComparer.Ordinal);
         var progress = new Progress(console);
-        var batches = new Utf8LineBatches(tickets, 2048);
-        while (batches.Next() is { } batch)
+        // The next batch is read while this one is evaluated; only one batch's evaluations are alive at a time, since a report
+        // keeps every judged result's counted time and the collector has a large heap to look after already.
+        foreach (var batch in BatchPipeline.ReadAhead(new Utf8LineBatches(tickets, 2048)))
         {
             using (batch)
             {

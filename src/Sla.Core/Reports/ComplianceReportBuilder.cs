@@ -19,6 +19,7 @@ public sealed class ComplianceReportBuilder
     private readonly Dictionary<Judged, List<Duration>> judged = [];
     private int evaluated;
     private int rejected;
+    private ReportingDays days;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="policy">The policy the tickets are evaluated under.</param>
@@ -61,7 +62,7 @@ public sealed class ComplianceReportBuilder
             {
                 continue;
             }
-            var key = new Judged(result.Service, result.Variant, result.Priority, result.Metric, at.InZone(zone).Date, result.Status, version);
+            var key = new Judged(result.Service, result.Variant, result.Priority, result.Metric, days.DateOf(at, zone), result.Status, version);
             if (!judged.TryGetValue(key, out var times))
             {
                 judged[key] = times = [];
@@ -121,7 +122,9 @@ public sealed class ComplianceReportBuilder
         var met = entries.Where(e => e.Key.Outcome == MetricStatus.Met).Sum(e => e.Value.Count);
         var breached = entries.Where(e => e.Key.Outcome == MetricStatus.Breached).Sum(e => e.Value.Count);
         var cancelled = entries.Where(e => e.Key.Outcome == MetricStatus.Cancelled).Sum(e => e.Value.Count);
-        var times = entries.Where(e => e.Key.Outcome != MetricStatus.Cancelled).SelectMany(e => e.Value).OrderBy(d => d).ToArray();
+        var times = entries.Where(e => e.Key.Outcome != MetricStatus.Cancelled).SelectMany(e => e.Value).ToArray();
+        // Equal durations are indistinguishable, so an unstable in-place sort gives what a stable one would, several times faster.
+        Array.Sort(times);
         var total = met + breached;
         return new ComplianceRow(service, priority, metric, periodOf, total, met, breached, total == 0 ? null : (decimal)met / total,
             version.Service(service)?.TargetFor(priority, metric, variant), Percentile(times, 0.50), Percentile(times, 0.90), Percentile(times, 0.99), cancelled, variant);
