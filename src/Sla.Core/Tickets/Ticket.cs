@@ -86,12 +86,18 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         {
             return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) names an empty group: name the group, or null for no group.";
         }
-        return Enum.IsDefined(e.Kind) ? null : $"ticket {ticketId}: event {index + 1} has an unknown kind ({(int)e.Kind}).";
+        // The kinds are numbered from 0 to Service without a gap: a range check says what Enum.IsDefined says, at a fraction of its cost
+        // (every evaluation checks every event).
+        return (uint)e.Kind <= (uint)TicketEventKind.Service ? null : $"ticket {ticketId}: event {index + 1} has an unknown kind ({(int)e.Kind}).";
     }
 
     /// <summary>What is wrong with a ticket's attributes (a blank name, a missing value), or <see langword="null"/>.</summary>
     internal static string? AttributesProblem(string ticketId, IReadOnlyDictionary<string, string> attributes)
     {
+        if (attributes.Count == 0)
+        {
+            return null;
+        }
         foreach (var (name, value) in attributes)
         {
             if (string.IsNullOrWhiteSpace(name))

@@ -30,6 +30,19 @@ public sealed class BadTicketTests
         Assert.Equal("ticket T-1: event 1 (assigned '  ' at 2026-03-16T10:00:00Z) names an empty group: name the group, or null for no group.",
             Error(Ticket("P2", At(16, 9), TicketEvent.AssignedTo(At(16, 10), "  "))));
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(10)]
+    [InlineData(int.MaxValue)]
+    public void An_event_of_a_kind_that_does_not_exist(int kind) =>
+        Assert.Equal($"ticket T-1: event 2 has an unknown kind ({kind}).",
+            Error(Ticket("P2", At(16, 9), TicketEvent.AgentNote(At(16, 10)), new TicketEvent(At(16, 11), (TicketEventKind)kind))));
+
+    [Fact]
+    public void Every_kind_there_is_is_known() =>
+        Assert.All(Enum.GetValues<TicketEventKind>(), kind => Assert.Null(Sla.Core.Tickets.Ticket.EventProblem("T-1", At(16, 9), null,
+            new TicketEvent(At(16, 10), kind, kind is TicketEventKind.Assigned ? null : "x", "n"), 0)));
+
     [Fact]
     public void An_unknown_priority_in_the_log() =>
         Assert.Equal("ticket T-1: event 2 (priority P9 at 2026-03-16T11:00:00Z) names priority 'P9', which is not in policy version v1; the priorities are P1, P2, P3, P4.",
