@@ -8,6 +8,11 @@ namespace Sla.Cli.Compliance;
 /// thread, in order), and the results are handed over on the calling thread; a stream of any length takes the memory of
 /// those few batches.
 /// </summary>
+/// <remarks>
+/// When taking a result fails (the output is gone), the reader is told to stop but not waited for: it may be blocked reading
+/// an input that never ends (<c>tail -f</c>), and the failure must reach the user now. Its thread is a background thread, and
+/// what it holds is let go when it ends.
+/// </remarks>
 internal static class BatchPipeline
 {
     /// <summary>Runs <paramref name="work"/> on every batch and <paramref name="take"/> on each result, in input order.</summary>
@@ -25,39 +30,10 @@ internal static class BatchPipeline
             }
             return;
         }
-        using var inFlight = new BlockingCollection<Task<T>>(boundedCapacity: Environment.ProcessorCount + 2);
-        using var stop = new CancellationTokenSource();
-        // The reader waits whenever enough batches are in flight; on a pool thread, that wait would leave one core fewer to work.
-        var reader = Task.Factory.StartNew(() =>
+        var (pending, reader) = StartReader(batches, Environment.ProcessorCount + 2, batch => Task.Run(() => work(batch)));
+        foreach (var result in pending.Take())
         {
-            try
-            {
-                while (!stop.IsCancellationRequested && batches.Next() is { } batch)
-                {
-                    inFlight.Add(Task.Run(() => work(batch)), stop.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Taking a result failed: the reader stops, and that failure is what the caller sees.
-            }
-            finally
-            {
-                inFlight.CompleteAdding();
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            foreach (var pending in inFlight.GetConsumingEnumerable())
-            {
-                take(pending.GetAwaiter().GetResult());
-            }
-        }
-        catch
-        {
-            stop.Cancel();
-            reader.Wait(CancellationToken.None);
-            throw;
+            take(result.GetAwaiter().GetResult());
         }
         // A failure to read the input surfaces here, after every batch read before it was handed over.
         reader.GetAwaiter().GetResult();
@@ -71,48 +47,103 @@ internal static class BatchPipeline
     /// <returns>The batches, in input order; a failure to read surfaces after the last batch read before it.</returns>
     public static IEnumerable<LineBatch> ReadAhead(Utf8LineBatches batches)
     {
-        using var ahead = new BlockingCollection<LineBatch>(boundedCapacity: 1);
-        using var stop = new CancellationTokenSource();
+        var (pending, reader) = StartReader(batches, 1, batch => batch);
+        foreach (var batch in pending.Take())
+        {
+            yield return batch;
+        }
+        reader.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Starts the reader: it reads batches, makes each an item with <paramref name="item"/>, and queues at most <paramref name="ahead"/> of them.</summary>
+    private static (Queue<TItem> Pending, Task Reader) StartReader<TItem>(Utf8LineBatches batches, int ahead, Func<LineBatch, TItem> item)
+    {
+        var queue = new Queue<TItem>(ahead);
         var reader = Task.Factory.StartNew(() =>
         {
             try
             {
-                while (!stop.IsCancellationRequested && batches.Next() is { } batch)
+                while (!queue.Stopped && batches.Next() is { } batch)
                 {
-                    ahead.Add(batch, stop.Token);
+                    if (queue.Stopped)
+                    {
+                        batch.Dispose();
+                        break;
+                    }
+                    // A batch already handed to its work is the work's to dispose; one queued as it is, the reader's.
+                    if (item(batch) is var made && !queue.TryAdd(made) && made is LineBatch unread)
+                    {
+                        unread.Dispose();
+                    }
                 }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // The caller stopped taking batches.
             }
             finally
             {
-                ahead.CompleteAdding();
+                queue.CompleteAdding();
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
+        // The queue is let go once both the reader (at the end, or whenever it notices its taker gave up) and the taker are done with it.
+        reader.ContinueWith(_ => queue.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return (queue, reader);
+    }
+
+    /// <summary>
+    /// A bounded queue between the reader and its taker; the taker stops the reader by leaving the enumeration early. Each side
+    /// disposes it when done with it; the second disposal lets its resources go.
+    /// </summary>
+    private sealed class Queue<TItem>(int capacity) : IDisposable
+    {
+        private readonly BlockingCollection<TItem> items = new(capacity);
+        private readonly CancellationTokenSource stop = new();
+        private int users = 2;
+
+        public bool Stopped => stop.IsCancellationRequested;
+
+        /// <summary>Adds an item, waiting for room; <see langword="false"/> when the taker has stopped.</summary>
+        public bool TryAdd(TItem item)
         {
-            foreach (var batch in ahead.GetConsumingEnumerable())
+            try
             {
-                yield return batch;
+                items.Add(item, stop.Token);
+                return true;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return false;
             }
         }
-        finally
+
+        public void CompleteAdding() => items.CompleteAdding();
+
+        /// <summary>The items in order; leaving early (a failure while taking one) stops the reader without waiting for it.</summary>
+        public IEnumerable<TItem> Take()
         {
-            if (!ahead.IsCompleted)
+            var finished = false;
+            try
             {
-                // The caller stopped early (its own failure, which is what it sees): the reader stops too, whatever became of it.
-                stop.Cancel();
-                try
+                foreach (var item in items.GetConsumingEnumerable())
                 {
-                    reader.Wait(CancellationToken.None);
+                    yield return item;
                 }
-                catch (AggregateException)
+                finished = true;
+            }
+            finally
+            {
+                if (!finished)
                 {
+                    stop.Cancel();
                 }
+                Dispose();
             }
         }
-        reader.GetAwaiter().GetResult();
+
+        public void Dispose()
+        {
+            if (Interlocked.Decrement(ref users) == 0)
+            {
+                items.Dispose();
+                stop.Dispose();
+            }
+        }
     }
 }

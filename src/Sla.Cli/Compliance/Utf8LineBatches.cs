@@ -74,7 +74,12 @@ internal sealed class Utf8LineBatches(Stream input, int linesPerBatch, int longe
             pendingStart = newline + 1;
             scanned = pendingStart;
         }
-        return batch.Count == 0 ? null : batch;
+        if (batch.Count == 0)
+        {
+            batch.Dispose();
+            return null;
+        }
+        return batch;
     }
 
     private static (int Number, string? Text, string? Error) Decode(LineBatch batch)
@@ -139,6 +144,7 @@ internal sealed class LineBatch(int capacity) : IDisposable
     private readonly (int Start, int Length, int Number, bool TooLong)[] lines = new (int, int, int, bool)[capacity];
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(256 * capacity);
     private int used;
+    private bool returned;
 
     public int Count { get; private set; }
 
@@ -165,5 +171,13 @@ internal sealed class LineBatch(int capacity) : IDisposable
         used += line.Length;
     }
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+    /// <summary>Returns the buffer to the pool, once: returning it twice would hand one array to two later batches.</summary>
+    public void Dispose()
+    {
+        if (!returned)
+        {
+            returned = true;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }

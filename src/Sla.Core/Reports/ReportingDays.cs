@@ -21,9 +21,19 @@ internal struct ReportingDays
             return date;
         }
         date = at.InZone(@in).Date;
-        // A day runs from its first instant to the next day's (23 or 25 hours across a change of offset).
-        bounds = new Interval(@in.AtStartOfDay(date).ToInstant(), @in.AtStartOfDay(date.PlusDays(1)).ToInstant());
+        // A day runs from its first instant to the first instant of a later date (23 or 25 hours across a change of offset).
+        bounds = new Interval(@in.AtStartOfDay(date).ToInstant(), EndOf(date, @in));
         zone = @in;
         return date;
+    }
+
+    /// <summary>
+    /// The first instant after <paramref name="date"/>: the next midnight, or when that midnight is skipped, the instant the gap
+    /// ends (which is also right when the whole next day is skipped, as in Apia on 30 December 2011).
+    /// </summary>
+    private static Instant EndOf(LocalDate date, DateTimeZone zone)
+    {
+        var midnight = zone.MapLocal(date.PlusDays(1).AtMidnight());
+        return midnight.Count > 0 ? midnight.First().ToInstant() : midnight.LateInterval.Start;
     }
 }

@@ -151,6 +151,21 @@ public sealed class HostileCommandLineTests
     }
 
     [Fact]
+    public async Task Output_that_fails_while_the_input_is_still_coming_stops_at_once()
+    {
+        // An input that never ends (tail -f): two and a half batches, then it waits for more, for ever, with the reader waiting on it
+        // rather than on room for another batch. The failed write must still end the run.
+        var tickets = string.Concat(Enumerable.Range(0, 5_000).Select(i => $$"""{"id":"T-{{i}}","service":"email","priority":"P1","created":"2026-03-02T09:00:00Z"}""" + "\n"));
+        using var error = new StringWriter();
+        var console = new CliConsole(new EndlessInput(Encoding.UTF8.GetBytes(tickets)), new FullDisk(), error);
+        var policy = Path.Combine(AppContext.BaseDirectory, "samples", "policy.json");
+        var run = Task.Run(() => SlaCommandLine.Run(["evaluate", "--policy", policy, "--tickets", "-", "--at", "2026-03-03T00:00:00Z", "--parallel"], console, new FakeClock(Now)));
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))));
+        Assert.Equal(2, await run);
+        Assert.Equal("sla: cannot write the output: No space left on device", error.ToString().Trim());
+    }
+
+    [Fact]
     public void Output_that_cannot_be_written_is_a_clear_error()
     {
         using var error = new StringWriter();
@@ -457,6 +472,28 @@ public sealed class HostileCommandLineTests
     }
 
     /// <summary>Standard output on a full disk.</summary>
+    /// <summary>Gives its bytes, then blocks as a pipe whose writer is still there but silent.</summary>
+    private sealed class EndlessInput(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            if (read == 0)
+            {
+                Thread.Sleep(Timeout.Infinite);
+            }
+            return read;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var bytes = new byte[buffer.Length];
+            var read = Read(bytes, 0, bytes.Length);
+            bytes.AsSpan(0, read).CopyTo(buffer);
+            return read;
+        }
+    }
+
     private sealed class FullDisk : MemoryStream
     {
         public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");

@@ -27,6 +27,17 @@ public sealed class ReportingDaysProperties
             select pairs.Select(p => (p.Item1, Instant.FromUtc(2008, 1, 1, 0, 0) + Duration.FromHours(p.Item2))).ToArray())
         .ToArbitrary();
 
+    [Fact]
+    public void A_day_before_a_day_that_never_happened_ends_when_the_next_one_begins()
+    {
+        // Samoa went from UTC-10 to UTC+14 at the end of 29 December 2011: the 30th never happened there.
+        var apia = DateTimeZoneProviders.Tzdb["Pacific/Apia"];
+        var days = new ReportingDays();
+        Assert.Equal(new LocalDate(2011, 12, 29), days.DateOf(Instant.FromUtc(2011, 12, 30, 5, 0), apia));
+        Assert.Equal(new LocalDate(2011, 12, 29), days.DateOf(Instant.FromUtc(2011, 12, 30, 9, 59), apia));
+        Assert.Equal(new LocalDate(2011, 12, 31), days.DateOf(Instant.FromUtc(2011, 12, 30, 10, 0), apia));
+    }
+
     [Property(Arbitrary = [typeof(ReportingDaysProperties)], MaxTest = 500)]
     public bool The_date_is_the_zone_lookups(( string Zone, Instant At)[] sequence)
     {
