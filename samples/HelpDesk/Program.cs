@@ -61,7 +61,7 @@ using (var scope = app.Services.CreateScope())
     }
 }
 
-app.AnswerUnreadableBodiesInWords();
+app.AnswerRefusalsInWords();
 app.MapHelpDesk();
 app.Run();
 

@@ -79,6 +79,18 @@ public sealed class RefusalTests
     }
 
     [Fact]
+    public async Task An_address_or_method_the_api_does_not_have_is_answered_with_a_sentence()
+    {
+        await using var desk = await RunningDesk.StartAsync(Database.Sqlite);
+        await AssertRefusedAsync(HttpStatusCode.NotFound, "there is nothing at /ticket/T-1: the README lists this desk's addresses.",
+            await desk.Client.GetAsync("/ticket/T-1"));
+        await AssertRefusedAsync(HttpStatusCode.MethodNotAllowed, "/tickets/T-1 does not take DELETE; it takes GET.",
+            await desk.Client.DeleteAsync("/tickets/T-1"));
+        // A refusal the desk words itself is left as it is.
+        await AssertRefusedAsync(HttpStatusCode.NotFound, "ticket T-9 does not exist.", await desk.Client.GetAsync("/tickets/T-9"));
+    }
+
+    [Fact]
     public async Task A_ticket_with_more_events_than_the_desk_keeps_is_refused()
     {
         await using var desk = await RunningDesk.StartAsync(Database.Sqlite, withTicket: false);

@@ -224,6 +224,18 @@ public sealed class WatcherAndPolicyTests
     }
 
     [Fact]
+    public async Task A_policy_file_that_was_deleted_keeps_the_policy_and_says_so()
+    {
+        await using var desk = await RunningDesk.StartAsync(Database.Sqlite, watching: false);
+        File.Delete(desk.Folder.PolicyPath);
+        desk.Host.Services.GetRequiredService<PolicyFile>().Reload();
+        var policy = await JsonAsync(await desk.Client.GetAsync("/policy"));
+        Assert.Equal(["the file is not there (deleted, or renamed): put the policy back under its name."],
+            policy["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
+        Assert.Single(policy["versions"]!.AsArray());
+    }
+
+    [Fact]
     public void A_bad_policy_at_start_up_stops_the_service_with_its_problems()
     {
         using var folder = new DeskFolder(Database.Sqlite);

@@ -117,6 +117,10 @@ public sealed partial class PolicyFile : IDisposable
                 ? (policy, null)
                 : (null, string.Join(Environment.NewLine, problems.Select(p => $"  {p}")));
         }
+        catch (FileNotFoundException)
+        {
+            return (null, "  the file is not there (deleted, or renamed): put the policy back under its name.");
+        }
         catch (IOException e)
         {
             return (null, $"  {e.Message}");

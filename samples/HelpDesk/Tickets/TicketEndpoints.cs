@@ -261,7 +261,7 @@ public static class TicketEndpoints
     {
         if (!request.HasJsonContentType())
         {
-            return (null, Results.Json(new { error = UnreadableBodies.NotJson }, statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return (null, Results.Json(new { error = RefusalsInWords.NotJson }, statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
         using var reader = new StreamReader(request.Body, StrictUtf8);
         try
