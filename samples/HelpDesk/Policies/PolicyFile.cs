@@ -25,7 +25,7 @@ public sealed partial class PolicyFile : IDisposable
     private readonly IDisposable watch;
     private PolicySet current;
     private int generation;
-    private string? refusal;
+    private IReadOnlyList<string>? refusal;
 
     /// <summary>Reads the policy named by <c>HelpDesk:PolicyFile</c> (relative to the content root) and starts watching it.</summary>
     public PolicyFile(IConfiguration configuration, IHostEnvironment environment, IClock clock, ILogger<PolicyFile> logger)
@@ -33,8 +33,8 @@ public sealed partial class PolicyFile : IDisposable
         path = Path.GetFullPath(configuration["HelpDesk:PolicyFile"] ?? "policy.json", environment.ContentRootPath);
         this.clock = clock;
         this.logger = logger;
-        current = Read() is (var policy, null) ? policy! : throw new InvalidOperationException(
-            $"The policy {path} cannot be used:{Environment.NewLine}{Read().Problems}");
+        var (policy, problems) = Read();
+        current = policy ?? throw new InvalidOperationException($"The policy {path} cannot be used:{Environment.NewLine}{Indented(problems!)}");
         files = new PhysicalFileProvider(Path.GetDirectoryName(path)!) { UsePollingFileWatcher = false };
         watch = ChangeToken.OnChange(() => files.Watch(Path.GetFileName(path)), Reload);
     }
@@ -45,8 +45,8 @@ public sealed partial class PolicyFile : IDisposable
     /// <summary>How many times the policy was replaced since start-up: what the watcher compares to know it must look at every ticket again.</summary>
     public int Generation => Volatile.Read(ref generation);
 
-    /// <summary>Why the last edit of the file was refused (every problem, one per line), or <see langword="null"/> when the file is in force.</summary>
-    public string? Refusal => Volatile.Read(ref refusal);
+    /// <summary>Why the last edit of the file was refused (every problem, a sentence each), or <see langword="null"/> when the file is in force.</summary>
+    public IReadOnlyList<string>? Refusal => Volatile.Read(ref refusal);
 
     /// <summary>Raised after the policy was replaced.</summary>
     public event Action? Replaced;
@@ -60,12 +60,12 @@ public sealed partial class PolicyFile : IDisposable
         var (policy, problems) = Read();
         if (policy is not null && RetroactiveChanges(Current, policy, clock.GetCurrentInstant()) is { Count: > 0 } changes)
         {
-            problems = string.Join(Environment.NewLine, changes.Select(change => $"  {change}"));
+            problems = changes;
         }
         if (problems is not null)
         {
             Volatile.Write(ref refusal, problems);
-            Refused(logger, path, problems);
+            Refused(logger, path, Indented(problems));
             return;
         }
         Volatile.Write(ref current, policy!);
@@ -109,23 +109,26 @@ public sealed partial class PolicyFile : IDisposable
         JsonNode.Parse(PolicyDocument.Write(policy))!["versions"]!.AsArray()
             .ToDictionary(v => v!["version"]!.GetValue<string>(), v => v!, StringComparer.Ordinal);
 
-    private (PolicySet? Policy, string? Problems) Read()
+    private (PolicySet? Policy, IReadOnlyList<string>? Problems) Read()
     {
         try
         {
             return PolicyDocument.TryParse(File.ReadAllText(path), out var policy, out var problems)
                 ? (policy, null)
-                : (null, string.Join(Environment.NewLine, problems.Select(p => $"  {p}")));
+                : (null, [.. problems.Select(p => p.ToString())]);
         }
         catch (FileNotFoundException)
         {
-            return (null, "  the file is not there (deleted, or renamed): put the policy back under its name.");
+            return (null, ["the file is not there (deleted, or renamed): put the policy back under its name."]);
         }
         catch (IOException e)
         {
-            return (null, $"  {e.Message}");
+            return (null, [e.Message]);
         }
     }
+
+    /// <summary>Problems one per line, indented under the sentence that introduces them in a log or an exception.</summary>
+    private static string Indented(IReadOnlyList<string> problems) => string.Join(Environment.NewLine, problems.Select(p => $"  {p}"));
 
     /// <inheritdoc />
     public void Dispose()

@@ -32,10 +32,16 @@ public static partial class DeskRules
     };
 
     /// <summary>
+    /// Why the desk cannot keep a ticket as it would stand after a write, or <see langword="null"/>: too many events, an instant
+    /// it cannot store exactly, or one after <paramref name="now"/>. Creating and appending both ask this.
+    /// </summary>
+    public static string? KeepProblem(Ticket ticket, Instant now) => SizeProblem(ticket) ?? PrecisionProblem(ticket) ?? FutureProblem(ticket, now);
+
+    /// <summary>
     /// Why a ticket's instants cannot be stored exactly, or <see langword="null"/>: the desk keeps microseconds (PostgreSQL's
     /// precision), and a finer instant would come back changed.
     /// </summary>
-    public static string? PrecisionProblem(Ticket ticket) =>
+    private static string? PrecisionProblem(Ticket ticket) =>
         FinerThanAMicrosecond(ticket.Created) ? Finer(ticket.Id, ticket.Created)
         : ticket.Events.FirstOrDefault(e => FinerThanAMicrosecond(e.At)) is { } e ? Finer(ticket.Id, e.At) : null;
 
@@ -44,14 +50,14 @@ public static partial class DeskRules
     /// after "now" out of an evaluation; a desk that records events as they happen refuses them, since they are a client's clock
     /// running ahead (and would be judged only later, unchecked until then).
     /// </summary>
-    public static string? FutureProblem(Ticket ticket, Instant now) =>
+    private static string? FutureProblem(Ticket ticket, Instant now) =>
         ticket.Created > now ? $"ticket {ticket.Id} is created at {InstantText.Format(ticket.Created)}, after now ({InstantText.Format(now)}): record tickets as they arrive."
         : ticket.Events.Length > 0 && ticket.Events[^1].At > now
             ? $"ticket {ticket.Id}: the event ({Ticket.Describe(ticket.Events[^1])}) is after now ({InstantText.Format(now)}): record events as they happen."
             : null;
 
     /// <summary>Why a ticket has more events than this desk keeps, or <see langword="null"/>.</summary>
-    public static string? SizeProblem(Ticket ticket) => ticket.Events.Length > MostEvents
+    private static string? SizeProblem(Ticket ticket) => ticket.Events.Length > MostEvents
         ? $"ticket {ticket.Id} would have {ticket.Events.Length:N0} events; this desk keeps at most {MostEvents:N0} per ticket."
         : null;
 

@@ -59,7 +59,7 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
     public async Task<WriteResult> CreateAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        if ((DeskRules.IdProblem(ticket.Id) ?? DeskRules.SizeProblem(ticket) ?? DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now)) is { } refused)
+        if ((DeskRules.IdProblem(ticket.Id) ?? DeskRules.KeepProblem(ticket, now)) is { } refused)
         {
             return new WriteResult(WriteOutcome.Invalid, null, refused);
         }
@@ -110,7 +110,7 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
             var ticket = ToTicket(row);
             ticket = ticket with { Events = ticket.Events.Add(ticketEvent) };
             var stored = Evaluate(ticket, row.Version + 1, now);
-            if ((DeskRules.SizeProblem(ticket) ?? DeskRules.PrecisionProblem(ticket) ?? DeskRules.FutureProblem(ticket, now) ?? ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
+            if ((DeskRules.KeepProblem(ticket, now) ?? ticket.FindProblem() ?? stored.Evaluation.Error) is { } problem)
             {
                 return new WriteResult(WriteOutcome.Invalid, Evaluate(ToTicket(row), row.Version, now), problem);
             }
@@ -150,7 +150,6 @@ public sealed class TicketStore(HelpDeskDb db, PolicyFile policy, IClock clock)
 
     private StoredTicket Evaluate(Ticket ticket, int version, Instant now) =>
         new(ticket, version, ComplianceEvaluator.Evaluate(policy.Current, ticket, now));
-
 
     private static WriteResult Stale(string id, int expected, StoredTicket latest) =>
         new(WriteOutcome.Conflict, latest, $"ticket {id} has changed since version {expected} (it is at version {latest.Version}): read it again and retry.");

@@ -65,7 +65,7 @@ public static class TicketEndpoints
         {
             policy.Current.Id,
             Versions = policy.Current.Versions.Select(v => new { v.Version, v.EffectiveFrom }),
-            RefusedEdit = policy.Refusal?.Split(Environment.NewLine).Select(line => line.Trim()),
+            RefusedEdit = policy.Refusal,
         });
     }
 
@@ -215,17 +215,15 @@ public static class TicketEndpoints
         {
             response.Headers.ETag = $"\"{ticket.Version}\"";
         }
-        return Answer(written, created);
+        return written.Outcome switch
+        {
+            WriteOutcome.Stored when created => Results.Created($"/tickets/{Uri.EscapeDataString(written.Ticket!.Ticket.Id)}", TicketView.Of(written.Ticket)),
+            WriteOutcome.Stored => Results.Ok(TicketView.Of(written.Ticket!)),
+            WriteOutcome.NotFound => Results.NotFound(new { error = written.Error }),
+            WriteOutcome.Conflict => Results.Conflict(new { error = written.Error, ticket = written.Ticket is { } t ? TicketView.Of(t) : null }),
+            _ => Problem(written.Error!),
+        };
     }
-
-    private static IResult Answer(WriteResult written, bool created) => written.Outcome switch
-    {
-        WriteOutcome.Stored when created => Results.Created($"/tickets/{Uri.EscapeDataString(written.Ticket!.Ticket.Id)}", TicketView.Of(written.Ticket)),
-        WriteOutcome.Stored => Results.Ok(TicketView.Of(written.Ticket!)),
-        WriteOutcome.NotFound => Results.NotFound(new { error = written.Error }),
-        WriteOutcome.Conflict => Results.Conflict(new { error = written.Error, ticket = written.Ticket is { } t ? TicketView.Of(t) : null }),
-        _ => Problem(written.Error!),
-    };
 
     private static IResult Problem(string error) => Results.BadRequest(new { error });
 
