@@ -138,43 +138,32 @@ public sealed class WatcherAndPolicyTests
     public async Task A_reload_that_would_re_judge_tickets_already_filed_is_refused_and_says_why()
     {
         await using var desk = await RunningDesk.StartAsync(Database.Sqlite);
-        var (folder, host, client) = (desk.Folder, desk.Host, desk.Client);
-        var policyFile = host.Services.GetRequiredService<PolicyFile>();
-        var original = await File.ReadAllTextAsync(folder.PolicyPath);
+        var original = await File.ReadAllTextAsync(desk.Folder.PolicyPath);
 
-        await File.WriteAllTextAsync(folder.PolicyPath, EditedPolicy(original, version => FirstResponseOfEmailP1(version, "PT5M")));
-        policyFile.Reload();
         Assert.Equal(
             ["version 2026.1 has been in force since 2025-12-31T21:00:00Z and tickets were judged by it: it cannot be changed; add a version that takes effect later instead."],
-            (await JsonAsync(await client.GetAsync("/policy")))["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
+            await ReloadAsync(desk, EditedPolicy(original, version => FirstResponseOfEmailP1(version, "PT5M"))));
 
         var backdated = JsonNode.Parse(original)!;
         var copy = FirstResponseOfEmailP1(backdated["versions"]![0]!.DeepClone(), "PT5M");
         (copy["version"], copy["effectiveFrom"]) = ("2026.2", "2026-03-02T08:00:00Z");
         backdated["versions"]!.AsArray().Add(copy);
-        await File.WriteAllTextAsync(folder.PolicyPath, backdated.ToJsonString());
-        policyFile.Reload();
         Assert.Equal(
             ["version 2026.2 takes effect at 2026-03-02T08:00:00Z, which has passed (now is 2026-03-02T09:00:00Z): a new version must take effect later, so tickets already filed keep their deadlines."],
-            (await JsonAsync(await client.GetAsync("/policy")))["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
-        Assert.Equal("2026-03-02T09:15:00Z", Metric(await JsonAsync(await client.GetAsync("/tickets/T-1")), "firstResponse")["deadline"]!.GetValue<string>());
+            await ReloadAsync(desk, backdated.ToJsonString()));
+        Assert.Equal("2026-03-02T09:15:00Z", Metric(await JsonAsync(await desk.Client.GetAsync("/tickets/T-1")), "firstResponse")["deadline"]!.GetValue<string>());
 
         // The same edit a little later, taking effect in the future, is taken, and the refusal is cleared.
         copy["effectiveFrom"] = "2026-03-02T10:00:00Z";
-        await File.WriteAllTextAsync(folder.PolicyPath, backdated.ToJsonString());
-        policyFile.Reload();
-        var policy = await JsonAsync(await client.GetAsync("/policy"));
-        Assert.Equal(2, policy["versions"]!.AsArray().Count);
-        Assert.Null(policy["refusedEdit"]);
+        Assert.Null(await ReloadAsync(desk, backdated.ToJsonString()));
+        Assert.Equal(2, (await JsonAsync(await desk.Client.GetAsync("/policy")))["versions"]!.AsArray().Count);
 
         // A version still to come cannot be moved to a start that has passed either.
         copy["effectiveFrom"] = "2026-03-02T08:30:00Z";
-        await File.WriteAllTextAsync(folder.PolicyPath, backdated.ToJsonString());
-        policyFile.Reload();
         Assert.Equal(
             ["version 2026.2 takes effect at 2026-03-02T08:30:00Z, which has passed (now is 2026-03-02T09:00:00Z): a new version must take effect later, so tickets already filed keep their deadlines."],
-            (await JsonAsync(await client.GetAsync("/policy")))["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
-        Assert.Equal("2026-03-02T09:15:00Z", Metric(await JsonAsync(await client.GetAsync("/tickets/T-1")), "firstResponse")["deadline"]!.GetValue<string>());
+            await ReloadAsync(desk, backdated.ToJsonString()));
+        Assert.Equal("2026-03-02T09:15:00Z", Metric(await JsonAsync(await desk.Client.GetAsync("/tickets/T-1")), "firstResponse")["deadline"]!.GetValue<string>());
     }
 
     [SkippableTheory, MemberData(nameof(Databases))]
@@ -227,12 +216,8 @@ public sealed class WatcherAndPolicyTests
     public async Task A_policy_file_that_was_deleted_keeps_the_policy_and_says_so()
     {
         await using var desk = await RunningDesk.StartAsync(Database.Sqlite, watching: false);
-        File.Delete(desk.Folder.PolicyPath);
-        desk.Host.Services.GetRequiredService<PolicyFile>().Reload();
-        var policy = await JsonAsync(await desk.Client.GetAsync("/policy"));
-        Assert.Equal(["the file is not there (deleted, or renamed): put the policy back under its name."],
-            policy["refusedEdit"]!.AsArray().Select(line => line!.GetValue<string>()));
-        Assert.Single(policy["versions"]!.AsArray());
+        Assert.Equal(["the file is not there (deleted, or renamed): put the policy back under its name."], await ReloadAsync(desk, text: null));
+        Assert.Single((await JsonAsync(await desk.Client.GetAsync("/policy")))["versions"]!.AsArray());
     }
 
     [Fact]
@@ -262,6 +247,21 @@ public sealed class WatcherAndPolicyTests
             }
             return result;
         }
+    }
+
+    /// <summary>Writes the policy file (or deletes it, for <see langword="null"/>), reloads it, and returns <c>/policy</c>'s <c>refusedEdit</c>.</summary>
+    private static async Task<IEnumerable<string>?> ReloadAsync(RunningDesk desk, string? text)
+    {
+        if (text is null)
+        {
+            File.Delete(desk.Folder.PolicyPath);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(desk.Folder.PolicyPath, text);
+        }
+        desk.Host.Services.GetRequiredService<PolicyFile>().Reload();
+        return (await JsonAsync(await desk.Client.GetAsync("/policy")))["refusedEdit"]?.AsArray().Select(line => line!.GetValue<string>()).ToList();
     }
 
     private static string EditedPolicy(string policy, Func<JsonNode, JsonNode> editFirstVersion)
