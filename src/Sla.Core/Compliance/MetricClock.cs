@@ -303,8 +303,7 @@ internal sealed class MetricClock
 
     private MetricResult Result(MetricStatus status, TargetInForce judgedBy, Instant? deadline, Duration counted, Duration? remaining, Instant? breachedAt,
         ImmutableArray<ExplanationSegment> segments, double? warning, Instant? nextChangeAt) =>
-        new(Metric, Cycle, status, Start, StopAt, judgedBy.Target, deadline, counted, remaining, breachedAt, segments, judgedBy.Priority, warning, nextChangeAt,
-            judgedBy.Service, judgedBy.Variant);
+        new(Metric, Cycle, status, Start, StopAt, judgedBy.Origin, deadline, counted, remaining, breachedAt, segments, warning, nextChangeAt);
 
     /// <summary>
     /// The highest warning fraction crossed, and when the next fraction (a warning, or the at-risk one, so the timer covers

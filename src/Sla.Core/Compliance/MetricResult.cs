@@ -30,45 +30,238 @@ public enum MetricStatus
 }
 
 /// <summary>One cycle of a metric of a ticket, as of the evaluation instant.</summary>
-/// <param name="Metric">The metric.</param>
-/// <param name="Cycle">The cycle's number, from 1 (metrics measured once have only cycle 1).</param>
-/// <param name="Status">Where it stands.</param>
-/// <param name="Start">When its clock started (under <see cref="PriorityChangeRule.Restart"/>, the last restart).</param>
-/// <param name="Stop">When it stopped or was cancelled (after a resume, the last stop), or <see langword="null"/> while open.</param>
-/// <param name="Target">The target its verdict is judged by: in force when it breached, when it stopped, when it was cancelled,
-/// or now while open; <see langword="null"/> when none.</param>
-/// <param name="Deadline">The deadline in force; equal to <paramref name="BreachedAt"/> when breached; <see langword="null"/> while paused, without a target, or when the calendar can never reach it.</param>
-/// <param name="Elapsed">The counted business time (paused time and time without a target excluded).</param>
-/// <param name="Remaining">For a running metric, the business time left before the deadline; otherwise <see langword="null"/>.</param>
-/// <param name="BreachedAt">When it was breached, or <see langword="null"/>.</param>
-/// <param name="Segments">The explanation of <c>[Start, Stop or now)</c>, when asked for (<see cref="EvaluationOptions.Explain"/>); otherwise empty.</param>
-/// <param name="Priority">The ticket's priority <paramref name="Target"/> came from.</param>
-/// <param name="Warning">For a running cycle, the highest of the version's warning fractions its counted time has reached; otherwise <see langword="null"/>.</param>
-/// <param name="NextChangeAt">For a running cycle, the instant its status or warning next changes if no event arrives (the next warning's
-/// crossing, turning at risk, or the deadline, after which it breaches); for a paused cycle whose business-days deadline pauses do not
-/// move (<see cref="BusinessDaysPauseRule.Ignore"/>), that deadline; otherwise <see langword="null"/>. A host sets one timer for it.</param>
-/// <param name="Service">The service <paramref name="Target"/> came from (the ticket's service then: a service change moves later cycles).</param>
-/// <param name="Variant">The service's variant <paramref name="Target"/> came from, or <see langword="null"/> when the service's own targets applied.</param>
-public sealed record MetricResult(
-    Metric Metric,
-    int Cycle,
-    MetricStatus Status,
-    Instant Start,
-    Instant? Stop,
-    SlaTarget? Target,
-    Instant? Deadline,
-    Duration Elapsed,
-    Duration? Remaining,
-    Instant? BreachedAt,
-    ImmutableArray<ExplanationSegment> Segments,
-    string Priority,
-    double? Warning,
-    Instant? NextChangeAt,
-    string Service,
-    string? Variant)
+/// <remarks>
+/// Immutable and thread-safe. A result is kept compact (absent values as flags rather than nullable fields, the target and
+/// where it came from as one shared object) because a batch evaluation makes millions of them; its members read as the
+/// positional record it is equal to: value equality over every member, <c>with</c> expressions and deconstruction.
+/// </remarks>
+public sealed record MetricResult
 {
-    /// <summary>Gets the explanation segments; empty (never a default array) when not asked for.</summary>
-    public ImmutableArray<ExplanationSegment> Segments { get; init; } = Segments.IsDefault ? [] : Segments;
+    private readonly TargetOrigin origin;
+    private readonly Instant stop;
+    private readonly Instant deadline;
+    private readonly Instant breachedAt;
+    private readonly Instant nextChangeAt;
+    private readonly Duration remaining;
+    private readonly double warning;
+    private readonly byte status;
+    private readonly Present present;
+    private readonly ImmutableArray<ExplanationSegment> segments;
+
+    /// <summary>Initializes a result from its members.</summary>
+    /// <param name="Metric">The metric.</param>
+    /// <param name="Cycle">The cycle's number, from 1 (metrics measured once have only cycle 1).</param>
+    /// <param name="Status">Where it stands.</param>
+    /// <param name="Start">When its clock started (under <see cref="PriorityChangeRule.Restart"/>, the last restart).</param>
+    /// <param name="Stop">When it stopped or was cancelled (after a resume, the last stop), or <see langword="null"/> while open.</param>
+    /// <param name="Target">The target its verdict is judged by: in force when it breached, when it stopped, when it was cancelled,
+    /// or now while open; <see langword="null"/> when none.</param>
+    /// <param name="Deadline">The deadline in force; equal to <paramref name="BreachedAt"/> when breached; <see langword="null"/> while paused, without a target, or when the calendar can never reach it.</param>
+    /// <param name="Elapsed">The counted business time (paused time and time without a target excluded).</param>
+    /// <param name="Remaining">For a running metric, the business time left before the deadline; otherwise <see langword="null"/>.</param>
+    /// <param name="BreachedAt">When it was breached, or <see langword="null"/>.</param>
+    /// <param name="Segments">The explanation of <c>[Start, Stop or now)</c>, when asked for (<see cref="EvaluationOptions.Explain"/>); otherwise empty.</param>
+    /// <param name="Priority">The ticket's priority <paramref name="Target"/> came from.</param>
+    /// <param name="Warning">For a running cycle, the highest of the version's warning fractions its counted time has reached; otherwise <see langword="null"/>.</param>
+    /// <param name="NextChangeAt">For a running cycle, the instant its status or warning next changes if no event arrives (the next warning's
+    /// crossing, turning at risk, or the deadline, after which it breaches); for a paused cycle whose business-days deadline pauses do not
+    /// move (<see cref="BusinessDaysPauseRule.Ignore"/>), that deadline; otherwise <see langword="null"/>. A host sets one timer for it.</param>
+    /// <param name="Service">The service <paramref name="Target"/> came from (the ticket's service then: a service change moves later cycles).</param>
+    /// <param name="Variant">The service's variant <paramref name="Target"/> came from, or <see langword="null"/> when the service's own targets applied.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="Status"/> is not a defined <see cref="MetricStatus"/>.</exception>
+    public MetricResult(
+        Metric Metric,
+        int Cycle,
+        MetricStatus Status,
+        Instant Start,
+        Instant? Stop,
+        SlaTarget? Target,
+        Instant? Deadline,
+        Duration Elapsed,
+        Duration? Remaining,
+        Instant? BreachedAt,
+        ImmutableArray<ExplanationSegment> Segments,
+        string Priority,
+        double? Warning,
+        Instant? NextChangeAt,
+        string Service,
+        string? Variant)
+        : this(Metric, Cycle, Status, Start, Stop, new TargetOrigin(Target, Priority, Service, Variant), Deadline, Elapsed, Remaining, BreachedAt, Segments, Warning,
+            NextChangeAt)
+    {
+    }
+
+    internal MetricResult(Metric metric, int cycle, MetricStatus status, Instant start, Instant? stop, TargetOrigin origin, Instant? deadline, Duration elapsed,
+        Duration? remaining, Instant? breachedAt, ImmutableArray<ExplanationSegment> segments, double? warning, Instant? nextChangeAt)
+    {
+        Metric = metric;
+        Cycle = cycle;
+        Status = status;
+        Start = start;
+        this.origin = origin;
+        Stop = stop;
+        Deadline = deadline;
+        Elapsed = elapsed;
+        Remaining = remaining;
+        BreachedAt = breachedAt;
+        Segments = segments;
+        Warning = warning;
+        NextChangeAt = nextChangeAt;
+    }
+
+    /// <summary>Gets the metric.</summary>
+    public Metric Metric { get; init; }
+
+    /// <summary>Gets the cycle's number, from 1 (metrics measured once have only cycle 1).</summary>
+    public int Cycle { get; init; }
+
+    /// <summary>Gets where it stands.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">(On initialization) the value is not a defined <see cref="MetricStatus"/>.</exception>
+    public MetricStatus Status
+    {
+        get => (MetricStatus)status;
+        init => status = value is >= MetricStatus.Met and <= MetricStatus.Cancelled
+            ? (byte)value
+            : throw new ArgumentOutOfRangeException(nameof(Status), value, "A result's status must be one of the defined statuses.");
+    }
+
+    /// <summary>Gets when its clock started (under <see cref="PriorityChangeRule.Restart"/>, the last restart).</summary>
+    public Instant Start { get; init; }
+
+    /// <summary>Gets when it stopped or was cancelled (after a resume, the last stop), or <see langword="null"/> while open.</summary>
+    public Instant? Stop
+    {
+        get => Get(Present.Stop, stop);
+        init => present = Set(present, Present.Stop, value, out stop);
+    }
+
+    /// <summary>Gets the target its verdict is judged by: in force when it breached, when it stopped, when it was cancelled,
+    /// or now while open; <see langword="null"/> when none.</summary>
+    public SlaTarget? Target
+    {
+        get => origin.Target;
+        init => origin = origin with { Target = value };
+    }
+
+    /// <summary>Gets the deadline in force; equal to <see cref="BreachedAt"/> when breached; <see langword="null"/> while paused,
+    /// without a target, or when the calendar can never reach it.</summary>
+    public Instant? Deadline
+    {
+        get => Get(Present.Deadline, deadline);
+        init => present = Set(present, Present.Deadline, value, out deadline);
+    }
+
+    /// <summary>Gets the counted business time (paused time and time without a target excluded).</summary>
+    public Duration Elapsed { get; init; }
+
+    /// <summary>Gets, for a running metric, the business time left before the deadline; otherwise <see langword="null"/>.</summary>
+    public Duration? Remaining
+    {
+        get => Get(Present.Remaining, remaining);
+        init => present = Set(present, Present.Remaining, value, out remaining);
+    }
+
+    /// <summary>Gets when it was breached, or <see langword="null"/>.</summary>
+    public Instant? BreachedAt
+    {
+        get => Get(Present.BreachedAt, breachedAt);
+        init => present = Set(present, Present.BreachedAt, value, out breachedAt);
+    }
+
+    /// <summary>Gets the explanation of <c>[Start, Stop or now)</c>, when asked for (<see cref="EvaluationOptions.Explain"/>);
+    /// otherwise empty (never a default array).</summary>
+    public ImmutableArray<ExplanationSegment> Segments
+    {
+        get => segments;
+        init => segments = value.IsDefault ? [] : value;
+    }
+
+    /// <summary>Gets the ticket's priority <see cref="Target"/> came from.</summary>
+    public string Priority
+    {
+        get => origin.Priority;
+        init => origin = origin with { Priority = value };
+    }
+
+    /// <summary>Gets, for a running cycle, the highest of the version's warning fractions its counted time has reached; otherwise <see langword="null"/>.</summary>
+    public double? Warning
+    {
+        get => Get(Present.Warning, warning);
+        init => present = Set(present, Present.Warning, value, out warning);
+    }
+
+    /// <summary>
+    /// Gets, for a running cycle, the instant its status or warning next changes if no event arrives (the next warning's
+    /// crossing, turning at risk, or the deadline, after which it breaches); for a paused cycle whose business-days deadline pauses do not
+    /// move (<see cref="BusinessDaysPauseRule.Ignore"/>), that deadline; otherwise <see langword="null"/>. A host sets one timer for it.
+    /// </summary>
+    public Instant? NextChangeAt
+    {
+        get => Get(Present.NextChangeAt, nextChangeAt);
+        init => present = Set(present, Present.NextChangeAt, value, out nextChangeAt);
+    }
+
+    /// <summary>Gets the service <see cref="Target"/> came from (the ticket's service then: a service change moves later cycles).</summary>
+    public string Service
+    {
+        get => origin.Service;
+        init => origin = origin with { Service = value };
+    }
+
+    /// <summary>Gets the service's variant <see cref="Target"/> came from, or <see langword="null"/> when the service's own targets applied.</summary>
+    public string? Variant
+    {
+        get => origin.Variant;
+        init => origin = origin with { Variant = value };
+    }
+
+    /// <summary>Deconstructs the result into its members, in the constructor's order.</summary>
+    /// <param name="Metric">The metric.</param>
+    /// <param name="Cycle">The cycle's number.</param>
+    /// <param name="Status">Where it stands.</param>
+    /// <param name="Start">When its clock started.</param>
+    /// <param name="Stop">When it stopped, or <see langword="null"/>.</param>
+    /// <param name="Target">The target its verdict is judged by, or <see langword="null"/>.</param>
+    /// <param name="Deadline">The deadline in force, or <see langword="null"/>.</param>
+    /// <param name="Elapsed">The counted business time.</param>
+    /// <param name="Remaining">The business time left, or <see langword="null"/>.</param>
+    /// <param name="BreachedAt">When it was breached, or <see langword="null"/>.</param>
+    /// <param name="Segments">The explanation segments.</param>
+    /// <param name="Priority">The priority the target came from.</param>
+    /// <param name="Warning">The highest warning fraction reached, or <see langword="null"/>.</param>
+    /// <param name="NextChangeAt">When its status or warning next changes, or <see langword="null"/>.</param>
+    /// <param name="Service">The service the target came from.</param>
+    /// <param name="Variant">The variant the target came from, or <see langword="null"/>.</param>
+    public void Deconstruct(out Metric Metric, out int Cycle, out MetricStatus Status, out Instant Start, out Instant? Stop, out SlaTarget? Target,
+        out Instant? Deadline, out Duration Elapsed, out Duration? Remaining, out Instant? BreachedAt, out ImmutableArray<ExplanationSegment> Segments,
+        out string Priority, out double? Warning, out Instant? NextChangeAt, out string Service, out string? Variant)
+    {
+        (Metric, Cycle, Status, Start, Stop, Target, Deadline, Elapsed) = (this.Metric, this.Cycle, this.Status, this.Start, this.Stop, this.Target, this.Deadline, this.Elapsed);
+        (Remaining, BreachedAt, Segments, Priority, Warning, NextChangeAt, Service, Variant) =
+            (this.Remaining, this.BreachedAt, this.Segments, this.Priority, this.Warning, this.NextChangeAt, this.Service, this.Variant);
+    }
+
+    private T? Get<T>(Present member, T value)
+        where T : struct => (present & member) != 0 ? value : null;
+
+    // An absent member's field holds its default, so the record's field-by-field equality is the members' equality.
+    private static Present Set<T>(Present present, Present member, T? value, out T field)
+        where T : struct
+    {
+        field = value.GetValueOrDefault();
+        return value.HasValue ? present | member : present & ~member;
+    }
+
+    [Flags]
+    private enum Present : byte
+    {
+        Stop = 1,
+        Deadline = 2,
+        Remaining = 4,
+        BreachedAt = 8,
+        Warning = 16,
+        NextChangeAt = 32,
+    }
 }
 
 /// <summary>How a stretch of a metric's clock was treated.</summary>

@@ -10,17 +10,19 @@ namespace Sla.Core.Policies;
 /// </summary>
 internal sealed class TargetInForce(SlaTarget? target, BusinessCalendar? calendar, string service, string? variant, string priority)
 {
-    public SlaTarget? Target { get; } = target;
+    public TargetOrigin Origin { get; } = new(target, priority, service, variant);
+
+    public SlaTarget? Target => Origin.Target;
 
     public BusinessCalendar? Calendar { get; } = calendar;
-
-    public string Service { get; } = service;
-
-    /// <summary>The variant the target came from, or <see langword="null"/> for the service's own targets.</summary>
-    public string? Variant { get; } = variant;
-
-    public string Priority { get; } = priority;
 }
+
+/// <summary>A target and where it came from, as a result reports it: shared by every result judged by it.</summary>
+/// <param name="Target">The target, or <see langword="null"/> when none is set.</param>
+/// <param name="Priority">The ticket's priority it came from.</param>
+/// <param name="Service">The service it came from.</param>
+/// <param name="Variant">The service's variant it came from, or <see langword="null"/> for the service's own targets.</param>
+internal sealed record TargetOrigin(SlaTarget? Target, string Priority, string Service, string? Variant);
 
 /// <summary>
 /// A service compiled for evaluation: each variant's conditions as bit sets over value codes (a ticket's simulation keeps,
