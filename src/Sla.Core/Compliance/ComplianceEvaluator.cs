@@ -32,34 +32,35 @@ public static class ComplianceEvaluator
         {
             return TicketEvaluation.Failed(ticket.Id, ticket.Service, problem);
         }
-        if (Prepare(policy, ticket.Id, ticket.Service, ticket.Priority, ticket.Created, ticket.Attributes, options, out var simulation) is { } error)
+        if (Prepare(policy, ticket.Id, ticket.Service, ticket.Priority, ticket.Created, ticket.Attributes, options, borrowed: true, out var simulation, out _) is { } error)
         {
             return TicketEvaluation.Failed(ticket.Id, ticket.Service, error);
         }
-        for (var i = 0; i < ticket.Events.Length; i++)
+        using (simulation)
         {
-            var e = ticket.Events[i];
-            if (e.At > now)
+            for (var i = 0; i < ticket.Events.Length; i++)
             {
-                break;
+                var e = ticket.Events[i];
+                if (e.At > now)
+                {
+                    break;
+                }
+                if (UnknownValue(ticket.Id, i, e, simulation!.Version) is { } unknown)
+                {
+                    return TicketEvaluation.Failed(ticket.Id, ticket.Service, unknown);
+                }
+                simulation!.Apply(e);
             }
-            if (UnknownValue(ticket.Id, i, e, simulation!.Version) is { } unknown)
-            {
-                return TicketEvaluation.Failed(ticket.Id, ticket.Service, unknown);
-            }
-            simulation!.Apply(e);
+            return Results(ticket.Id, simulation!, Max(now, ticket.Created));
         }
-        return Results(ticket.Id, simulation!, Max(now, ticket.Created));
     }
 
-    /// <summary>Checks the ticket's header against the policy and starts a simulation; returns the problem, or null.</summary>
+    /// <summary>
+    /// Checks the ticket's header against the policy and starts a simulation (with borrowed clocks, for an evaluation that
+    /// disposes of it at once); returns the problem and names the argument it is about (for callers that throw), or null.
+    /// </summary>
     internal static string? Prepare(PolicySet policy, string ticketId, string service, string priority, Instant created,
-        IReadOnlyDictionary<string, string> attributes, EvaluationOptions? options, out TicketSimulation? simulation) =>
-        Prepare(policy, ticketId, service, priority, created, attributes, options, out simulation, out _);
-
-    /// <summary>As the other overload, also naming the argument the problem is about (for callers that throw).</summary>
-    internal static string? Prepare(PolicySet policy, string ticketId, string service, string priority, Instant created,
-        IReadOnlyDictionary<string, string> attributes, EvaluationOptions? options, out TicketSimulation? simulation, out string blamed)
+        IReadOnlyDictionary<string, string> attributes, EvaluationOptions? options, bool borrowed, out TicketSimulation? simulation, out string blamed)
     {
         simulation = null;
         blamed = nameof(created);
@@ -83,7 +84,7 @@ public static class ComplianceEvaluator
         {
             return $"ticket {ticketId}: priority '{priority}' is not in policy version {version.Version}; the priorities are {string.Join(", ", version.Priorities)}.";
         }
-        simulation = new TicketSimulation(version, definition, priority, created, attributes, (options ?? EvaluationOptions.Default).Explain);
+        simulation = new TicketSimulation(version, definition, priority, created, attributes, (options ?? EvaluationOptions.Default).Explain, borrowed);
         return null;
     }
 

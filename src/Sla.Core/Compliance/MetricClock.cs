@@ -9,10 +9,11 @@ namespace Sla.Core.Compliance;
 /// A metric's clock while a ticket's events are applied, at its latest cycle: what it has counted, the
 /// target and calendar in force, whether it is paused, stopped or cancelled, its deadline, and (when
 /// explaining) the stretches it went through. A new cycle reuses the clock (<see cref="StartNextCycle"/>)
-/// once the last one's result is kept. Mutable, used by one simulation at a time; <see cref="Clone"/>
-/// gives an independent copy.
+/// once the last one's result is kept. A mutable struct, so that a ticket's clocks are one array (which a one-off
+/// evaluation borrows rather than allocates): use it in place, through the array element or a <see langword="ref"/>;
+/// a copy is a different clock. The default value is a clock not yet started; <see cref="Clone"/> gives an independent copy.
 /// </summary>
-internal sealed class MetricClock
+internal struct MetricClock
 {
     private readonly PolicyVersion rules;
     private List<Stretch>? stretches;
@@ -29,27 +30,14 @@ internal sealed class MetricClock
         stretches = explain ? [] : null;
     }
 
-    private MetricClock(MetricClock other)
-    {
-        rules = other.rules;
-        Metric = other.Metric;
-        Cycle = other.Cycle;
-        FirstCycleStopped = other.FirstCycleStopped;
-        IsCancelled = other.IsCancelled;
-        BreachInForce = other.BreachInForce;
-        Start = other.Start;
-        InForce = other.InForce;
-        StopAt = other.StopAt;
-        PausedBy = other.PausedBy;
-        Counted = other.Counted;
-        LastT = other.LastT;
-        BreachedAt = other.BreachedAt;
-        PausedBusiness = other.PausedBusiness;
-        daysDeadline = other.daysDeadline;
-        stretches = other.stretches is null ? null : [.. other.stretches];
-    }
-
+    /// <summary>The metric; <see langword="null"/> until the clock is started.</summary>
     public Metric Metric { get; }
+
+    /// <summary>Whether the metric's first cycle has started.</summary>
+    public readonly bool IsStarted => Metric is not null;
+
+    /// <summary>Whether it is started and its cycle neither stopped nor cancelled.</summary>
+    public readonly bool IsOpen => IsStarted && !IsStopped;
 
     public int Cycle { get; private set; }
 
@@ -68,7 +56,7 @@ internal sealed class MetricClock
 
     public Instant? StopAt { get; private set; }
 
-    public bool IsStopped => StopAt.HasValue;
+    public readonly bool IsStopped => StopAt.HasValue;
 
     /// <summary>Whether it ended by a cancel trigger: reported, never judged.</summary>
     public bool IsCancelled { get; private set; }
@@ -106,7 +94,13 @@ internal sealed class MetricClock
     /// <summary>Whether a deadline is in force: running (or paused with a deadline that ignores pauses) with a target.</summary>
     private bool HasLiveDeadline => !IsStopped && Target is not null && (PausedBy is null || DeadlineIgnoresPause);
 
-    public MetricClock Clone() => new(this);
+    /// <summary>A copy of this clock that shares nothing mutable with it.</summary>
+    public readonly MetricClock Clone()
+    {
+        var copy = this;
+        copy.stretches = stretches is null ? null : [.. stretches];
+        return copy;
+    }
 
     /// <summary>Brings the clock up to <paramref name="t"/>: counts, pauses, and breaches when the deadline passes strictly before it.</summary>
     public void AdvanceTo(Instant t, ref ElapsedMemo memo)

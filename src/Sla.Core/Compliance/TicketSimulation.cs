@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NodaTime;
@@ -11,20 +12,23 @@ namespace Sla.Core.Compliance;
 /// for each event the ticket's state (status, priority, group, attributes, service, resolved) is updated first, and the
 /// targets in force found again when the service, an attribute or the priority changed; then metric by
 /// metric in definition order its cycle is cancelled, stopped, resumed or started. Mutable;
-/// <see cref="Clone"/> gives an independent copy, so an immutable state can be built on it.
+/// <see cref="Clone"/> gives an independent copy, so an immutable state can be built on it. A one-off evaluation
+/// borrows its clocks from a pool (see the constructor) and gives them back (<see cref="Dispose"/>).
 /// </summary>
 /// <remarks>
 /// Each metric has one clock, at its latest cycle (open, or stopped and perhaps to be resumed). When a new
 /// cycle starts, the stopped one can never change again, so its result is kept and the clock reused.
 /// </remarks>
-internal sealed class TicketSimulation
+internal sealed class TicketSimulation : IDisposable
 {
     private readonly PolicyVersion version;
     private readonly bool explain;
     // The codes of the ticket's values of the attributes the version's variants name, by slot; empty when none are named.
     private readonly int[] attributes;
     private CompiledService service;
-    private readonly MetricClock?[] clocks;
+    // One per metric of the version, in definition order; a borrowed array may be longer.
+    private MetricClock[] clocks;
+    private readonly bool borrowed;
     // Results of cycles before each metric's latest, in the order they were kept (so each metric's in cycle order).
     private List<MetricResult>? earlierCycles;
     private TargetInForce[] targets;
@@ -33,7 +37,12 @@ internal sealed class TicketSimulation
     private string? group;
     private bool resolved;
 
-    public TicketSimulation(PolicyVersion version, CompiledService service, string priority, Instant created, IReadOnlyDictionary<string, string> attributes, bool explain)
+    /// <summary>
+    /// Starts a ticket's simulation at its creation, its clocks borrowed from the pool when <c>borrowed</c> (then
+    /// <see cref="Dispose"/> gives them back) or else allocated.
+    /// </summary>
+    public TicketSimulation(PolicyVersion version, CompiledService service, string priority, Instant created, IReadOnlyDictionary<string, string> attributes, bool explain,
+        bool borrowed)
     {
         this.version = version;
         this.service = service;
@@ -42,7 +51,8 @@ internal sealed class TicketSimulation
         this.attributes = version.Attributes.Codes(attributes);
         targets = TargetsFound();
         LastEventAt = created;
-        clocks = new MetricClock?[version.Metrics.Length];
+        this.borrowed = borrowed;
+        clocks = borrowed ? ArrayPool<MetricClock>.Shared.Rent(version.Metrics.Length) : new MetricClock[version.Metrics.Length];
         ApplyTriggers(FiredTriggers.Created, created);
     }
 
@@ -58,16 +68,19 @@ internal sealed class TicketSimulation
         group = other.group;
         resolved = other.resolved;
         LastEventAt = other.LastEventAt;
-        clocks = new MetricClock?[other.clocks.Length];
+        clocks = new MetricClock[other.version.Metrics.Length];
         for (var i = 0; i < clocks.Length; i++)
         {
-            clocks[i] = other.clocks[i]?.Clone();
+            clocks[i] = other.clocks[i].Clone();
         }
         // Kept results never change; the list that holds them is copied, since this copy may add to it.
         earlierCycles = other.earlierCycles is null ? null : [.. other.earlierCycles];
     }
 
     public PolicyVersion Version => version;
+
+    /// <summary>The clocks, one per metric of the version in definition order.</summary>
+    private Span<MetricClock> Clocks => clocks.AsSpan(0, version.Metrics.Length);
 
     /// <summary>The ticket's service as it stands (after any service change).</summary>
     public string Service => service.Definition.Id;
@@ -83,11 +96,12 @@ internal sealed class TicketSimulation
         // Only open cycles count: advancing just those keeps a ticket's evaluation linear in its events,
         // however many cycles it has had.
         var memo = default(ElapsedMemo);
-        foreach (var clock in clocks)
+        var open = Clocks;
+        for (var i = 0; i < open.Length; i++)
         {
-            if (clock is { IsStopped: false })
+            if (open[i].IsOpen)
             {
-                clock.AdvanceTo(at, ref memo);
+                open[i].AdvanceTo(at, ref memo);
             }
         }
         var fired = new FiredTriggers(TriggerSet.BitOf(e.Kind), null, null, null);
@@ -96,11 +110,11 @@ internal sealed class TicketSimulation
             case TicketEventKind.Status when e.Value != status:
                 status = e.Value;
                 fired = fired with { StatusBecame = status };
-                for (var i = 0; i < clocks.Length; i++)
+                for (var i = 0; i < version.Metrics.Length; i++)
                 {
-                    if (clocks[i] is { IsStopped: false } open)
+                    if (clocks[i].IsOpen)
                     {
-                        SetPause(i, open);
+                        SetPause(i, ref clocks[i]);
                     }
                 }
                 break;
@@ -136,15 +150,15 @@ internal sealed class TicketSimulation
     private void ApplyTriggers(in FiredTriggers fired, Instant at)
     {
         var definitions = version.Metrics;
-        for (var i = 0; i < clocks.Length; i++)
+        for (var i = 0; i < definitions.Length; i++)
         {
             var definition = definitions[i];
             if (!definition.AnySet.FiresOn(fired))
             {
                 continue;
             }
-            var clock = clocks[i];
-            if (clock is { IsStopped: false })
+            ref var clock = ref clocks[i];
+            if (clock.IsOpen)
             {
                 if (definition.CancelSet.FiresOn(fired))
                 {
@@ -163,42 +177,44 @@ internal sealed class TicketSimulation
             {
                 clock.Resume(at, targets[i], PauseStatus(i));
             }
-            var mayStart = clock is null || (clock.IsStopped && definition.Cycles == MetricCycles.Each);
-            if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || clocks[after] is { FirstCycleStopped: true }))
+            var mayStart = !clock.IsStarted || (clock.IsStopped && definition.Cycles == MetricCycles.Each);
+            if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || clocks[after].FirstCycleStopped))
             {
-                clocks[i] = clock = StartCycle(i, clock, at);
-                SetTarget(clock, i, at, changed: false);
-                SetPause(i, clock);
+                StartCycle(i, ref clock, at);
+                clock.SetTarget(targets[i], at, changed: false);
+                SetPause(i, ref clock);
             }
         }
     }
 
-    private MetricClock StartCycle(int metric, MetricClock? last, Instant at)
+    /// <summary>Starts the metric's first cycle, or keeps the stopped cycle's result and makes the clock the next cycle.</summary>
+    private void StartCycle(int metric, ref MetricClock clock, Instant at)
     {
-        if (last is null)
+        if (!clock.IsStarted)
         {
-            return new MetricClock(version.Metrics[metric].Metric, at, version, explain);
+            clock = new MetricClock(version.Metrics[metric].Metric, at, version, explain);
+            return;
         }
         var memo = default(ElapsedMemo);
-        (earlierCycles ??= []).Add(last.ResultAt(last.StopAt!.Value, ref memo));
-        last.StartNextCycle(at);
-        return last;
+        (earlierCycles ??= []).Add(clock.ResultAt(clock.StopAt!.Value, ref memo));
+        clock.StartNextCycle(at);
     }
 
     /// <summary>Every cycle's result, metric by metric in definition order.</summary>
     public ImmutableArray<MetricResult> Results(Instant now)
     {
+        var all = Clocks;
         var count = earlierCycles?.Count ?? 0;
-        foreach (var clock in clocks)
+        foreach (ref readonly var clock in all)
         {
-            count += clock is null ? 0 : 1;
+            count += clock.IsStarted ? 1 : 0;
         }
         var results = new MetricResult[count];
         var next = 0;
         var memo = default(ElapsedMemo);
-        foreach (var clock in clocks)
+        foreach (ref var clock in all)
         {
-            if (clock is null)
+            if (!clock.IsStarted)
             {
                 continue;
             }
@@ -217,7 +233,7 @@ internal sealed class TicketSimulation
     private string? PauseStatus(int metric) =>
         status is not null && version.Metrics[metric].PauseWhile.Contains(status) ? status : null;
 
-    private void SetPause(int metric, MetricClock open)
+    private void SetPause(int metric, ref MetricClock open)
     {
         if (PauseStatus(metric) is { } pausedBy)
         {
@@ -228,8 +244,6 @@ internal sealed class TicketSimulation
             open.Unpause();
         }
     }
-
-    private void SetTarget(MetricClock clock, int metric, Instant at, bool changed) => clock.SetTarget(targets[metric], at, changed);
 
     /// <summary>The targets the service, the first of its variants the attributes match, and the priority give now.</summary>
     private TargetInForce[] TargetsFound() => service.Targets(service.Match(attributes), priority);
@@ -246,12 +260,23 @@ internal sealed class TicketSimulation
             return;
         }
         targets = found;
-        for (var i = 0; i < clocks.Length; i++)
+        var all = Clocks;
+        for (var i = 0; i < all.Length; i++)
         {
-            if (clocks[i] is { IsStopped: false } open)
+            if (all[i].IsOpen)
             {
-                SetTarget(open, i, at, changed: true);
+                all[i].SetTarget(targets[i], at, changed: true);
             }
+        }
+    }
+
+    /// <summary>Gives borrowed clocks back to the pool (cleared, so it holds no policy or ticket alive); the simulation is then done with.</summary>
+    public void Dispose()
+    {
+        if (borrowed && clocks.Length > 0)
+        {
+            ArrayPool<MetricClock>.Shared.Return(clocks, clearArray: true);
+            clocks = [];
         }
     }
 }

@@ -70,7 +70,7 @@ public sealed class TicketState
         {
             throw new ArgumentException(problem, nameof(attributes));
         }
-        return ComplianceEvaluator.Prepare(policy, ticketId, service, priority, created, attributes, options, out var simulation, out var blamed) is { } error
+        return ComplianceEvaluator.Prepare(policy, ticketId, service, priority, created, attributes, options, borrowed: false, out var simulation, out var blamed) is { } error
             ? throw new ArgumentException(error, blamed)
             : new TicketState(ticketId, simulation!, created, 0, null);
     }

@@ -8,6 +8,8 @@ namespace Sla.Core.Tests.Compliance;
 /// <summary>Tickets that cannot be evaluated: the error names the ticket and the event, and is a value.</summary>
 public sealed class BadTicketTests
 {
+    private static MetricResult WithoutSegments(MetricResult result) => result with { Segments = [] };
+
     private static string? Error(Ticket ticket) => ComplianceEvaluator.Evaluate(Policy, ticket, At(30, 0)).Error;
 
     [Fact]
@@ -84,6 +86,21 @@ public sealed class BadTicketTests
         Assert.False(results[0].IsValid);
         Assert.True(results[1].IsValid);
         Assert.Equal([Sla.Core.Policies.Metric.FirstResponse, Sla.Core.Policies.Metric.Resolution], results[1].Metrics.Select(m => m.Metric));
+    }
+
+    [Fact]
+    public void A_ticket_that_fails_part_way_leaves_nothing_behind_for_the_next()
+    {
+        // Evaluations reuse their clocks' storage: a ticket stopped mid-log by a bad event must not leak its started
+        // clocks into the ticket evaluated after it on the same thread.
+        var good = Ticket("P2", At(16, 9), TicketEvent.CustomerMessage(At(16, 9, 30)));
+        var bad = Ticket("P2", At(16, 9), TicketEvent.AgentReply(At(16, 10)), TicketEvent.Resolved(At(16, 11)), TicketEvent.PriorityChange(At(16, 12), "P9"));
+        var before = ComplianceEvaluator.Evaluate(Policy, good, At(17, 0));
+        Assert.NotNull(ComplianceEvaluator.Evaluate(Policy, bad, At(17, 0)).Error);
+        var after = ComplianceEvaluator.Evaluate(Policy, good, At(17, 0));
+        // Explanation segments compare by reference, so the results are compared without them.
+        Assert.Equal(before.Metrics.Select(WithoutSegments), after.Metrics.Select(WithoutSegments));
+        Assert.All(after.Metrics, m => Assert.Null(m.Stop));
     }
 
     [Fact]
