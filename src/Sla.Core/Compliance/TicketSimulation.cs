@@ -18,6 +18,11 @@ namespace Sla.Core.Compliance;
 /// <remarks>
 /// Each metric has one clock, at its latest cycle (open, or stopped and perhaps to be resumed). When a new
 /// cycle starts, the stopped one can never change again, so its result is kept and the clock reused.
+/// An open clock is brought up to an event only when the event changes it (stops, cancels, pauses, unpauses or
+/// retargets it): between changes it counts on one calendar, and counted time, the instant a deadline passes and the
+/// stretches explained are the same measured in one piece as in many, so an event no clock heeds measures nothing, and
+/// the result measures from the last change to the instant asked about. This keeps a ticket's evaluation linear in its
+/// events, however many cycles it has had.
 /// </remarks>
 internal sealed class TicketSimulation : IDisposable
 {
@@ -53,7 +58,8 @@ internal sealed class TicketSimulation : IDisposable
         LastEventAt = created;
         this.borrowed = borrowed;
         clocks = borrowed ? ArrayPool<MetricClock>.Shared.Rent(version.Metrics.Length) : new MetricClock[version.Metrics.Length];
-        ApplyTriggers(FiredTriggers.Created, created);
+        var memo = default(ElapsedMemo);
+        ApplyTriggers(FiredTriggers.Created, created, ref memo);
     }
 
     private TicketSimulation(TicketSimulation other)
@@ -93,17 +99,8 @@ internal sealed class TicketSimulation : IDisposable
     {
         var at = e.At;
         LastEventAt = at;
-        // Only open cycles count: advancing just those keeps a ticket's evaluation linear in its events,
-        // however many cycles it has had.
+        // Clocks brought up to this event on the same calendar from the same instant share one measure.
         var memo = default(ElapsedMemo);
-        var open = Clocks;
-        for (var i = 0; i < open.Length; i++)
-        {
-            if (open[i].IsOpen)
-            {
-                open[i].AdvanceTo(at, ref memo);
-            }
-        }
         var fired = new FiredTriggers(TriggerSet.BitOf(e.Kind), null, null, null);
         switch (e.Kind)
         {
@@ -114,24 +111,24 @@ internal sealed class TicketSimulation : IDisposable
                 {
                     if (clocks[i].IsOpen)
                     {
-                        SetPause(i, ref clocks[i]);
+                        SetPause(i, ref clocks[i], at, ref memo);
                     }
                 }
                 break;
             case TicketEventKind.Priority when e.Value != priority:
                 priority = e.Value!;
                 fired = fired with { Kinds = TriggerSet.Bit(MetricTriggerKind.Priority) };
-                Retarget(at);
+                Retarget(at, ref memo);
                 break;
             case TicketEventKind.Attribute when version.Attributes.Slot(e.Name!) is >= 0 and var slot && version.Attributes.Code(slot, e.Value) is var code
                 && code != attributes[slot]:
                 attributes[slot] = code;
-                Retarget(at);
+                Retarget(at, ref memo);
                 break;
             case TicketEventKind.Service when e.Value != service.Definition.Id:
                 // The evaluator checked the service exists before applying the event.
                 service = version.Compiled(e.Value!)!;
-                Retarget(at);
+                Retarget(at, ref memo);
                 break;
             case TicketEventKind.Assigned when e.Value != group:
                 fired = fired with { AssignedTo = e.Value, UnassignedFrom = group };
@@ -144,10 +141,10 @@ internal sealed class TicketSimulation : IDisposable
                 resolved = false;
                 break;
         }
-        ApplyTriggers(fired, at);
+        ApplyTriggers(fired, at, ref memo);
     }
 
-    private void ApplyTriggers(in FiredTriggers fired, Instant at)
+    private void ApplyTriggers(in FiredTriggers fired, Instant at, ref ElapsedMemo memo)
     {
         var definitions = version.Metrics;
         for (var i = 0; i < definitions.Length; i++)
@@ -162,10 +159,12 @@ internal sealed class TicketSimulation : IDisposable
             {
                 if (definition.CancelSet.FiresOn(fired))
                 {
+                    clock.AdvanceTo(at, ref memo);
                     clock.Cancel(at);
                 }
                 else if (definition.StopSet.FiresOn(fired))
                 {
+                    clock.AdvanceTo(at, ref memo);
                     clock.Stop(at);
                 }
             }
@@ -180,22 +179,21 @@ internal sealed class TicketSimulation : IDisposable
             var mayStart = !clock.IsStarted || (clock.IsStopped && definition.Cycles == MetricCycles.Each);
             if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || clocks[after].FirstCycleStopped))
             {
-                StartCycle(i, ref clock, at);
+                StartCycle(i, ref clock, at, ref memo);
                 clock.SetTarget(targets[i], at, changed: false);
-                SetPause(i, ref clock);
+                SetPause(i, ref clock, at, ref memo);
             }
         }
     }
 
     /// <summary>Starts the metric's first cycle, or keeps the stopped cycle's result and makes the clock the next cycle.</summary>
-    private void StartCycle(int metric, ref MetricClock clock, Instant at)
+    private void StartCycle(int metric, ref MetricClock clock, Instant at, ref ElapsedMemo memo)
     {
         if (!clock.IsStarted)
         {
             clock = new MetricClock(version.Metrics[metric].Metric, at, version, explain);
             return;
         }
-        var memo = default(ElapsedMemo);
         (earlierCycles ??= []).Add(clock.ResultAt(clock.StopAt!.Value, ref memo));
         clock.StartNextCycle(at);
     }
@@ -233,13 +231,20 @@ internal sealed class TicketSimulation : IDisposable
     private string? PauseStatus(int metric) =>
         status is not null && version.Metrics[metric].PauseWhile.Contains(status) ? status : null;
 
-    private void SetPause(int metric, ref MetricClock open)
+    /// <summary>Pauses or unpauses an open clock at <paramref name="at"/> as the status now asks, when that changes anything.</summary>
+    private void SetPause(int metric, ref MetricClock open, Instant at, ref ElapsedMemo memo)
     {
-        if (PauseStatus(metric) is { } pausedBy)
+        var pausedBy = PauseStatus(metric);
+        if (pausedBy == open.PausedBy)
+        {
+            return;
+        }
+        open.AdvanceTo(at, ref memo);
+        if (pausedBy is not null)
         {
             open.Pause(pausedBy);
         }
-        else if (open.PausedBy is not null)
+        else
         {
             open.Unpause();
         }
@@ -252,7 +257,7 @@ internal sealed class TicketSimulation : IDisposable
     /// Finds the targets in force again after the service, an attribute or the priority changed; when they differ, the open
     /// cycles take them at <paramref name="at"/> under the priority-change rule.
     /// </summary>
-    private void Retarget(Instant at)
+    private void Retarget(Instant at, ref ElapsedMemo memo)
     {
         var found = TargetsFound();
         if (ReferenceEquals(found, targets))
@@ -265,6 +270,7 @@ internal sealed class TicketSimulation : IDisposable
         {
             if (all[i].IsOpen)
             {
+                all[i].AdvanceTo(at, ref memo);
                 all[i].SetTarget(targets[i], at, changed: true);
             }
         }
@@ -275,7 +281,9 @@ internal sealed class TicketSimulation : IDisposable
     {
         if (borrowed && clocks.Length > 0)
         {
-            ArrayPool<MetricClock>.Shared.Return(clocks, clearArray: true);
+            // Only the clocks used are cleared: the pool's array is larger (16 at least), and the rest is still clear.
+            Clocks.Clear();
+            ArrayPool<MetricClock>.Shared.Return(clocks);
             clocks = [];
         }
     }

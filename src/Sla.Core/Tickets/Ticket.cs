@@ -60,35 +60,58 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
     }
 
     /// <summary>What is wrong with the event at <paramref name="index"/> of a ticket's log, given the one before it, or <see langword="null"/>.</summary>
-    internal static string? EventProblem(string ticketId, Instant created, Instant? previousAt, TicketEvent? e, int index)
+    internal static string? EventProblem(string ticketId, Instant created, Instant? previousAt, TicketEvent? e, int index) =>
+        FaultOf(created, previousAt, e) is var fault and not EventFault.None ? Sentence(fault, ticketId, created, previousAt, e, index) : null;
+
+    // Every evaluation checks every event, so finding the fault is kept apart from wording it: the check stays small and
+    // quick, and the sentences are only built for the rare event at fault.
+    private static EventFault FaultOf(Instant created, Instant? previousAt, TicketEvent? e)
     {
         if (e is null)
         {
-            return $"ticket {ticketId}: event {index + 1} is missing.";
+            return EventFault.Missing;
         }
         if (e.At < created)
         {
-            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) is before the ticket was created at {Text.InstantText.Format(created)}.";
+            return EventFault.BeforeCreation;
         }
         if (previousAt is { } previous && e.At < previous)
         {
-            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) is earlier than event {index} at {Text.InstantText.Format(previous)}: the log must be in time order.";
+            return EventFault.OutOfOrder;
         }
-        if (e.Kind is TicketEventKind.Status or TicketEventKind.Priority or TicketEventKind.Service && string.IsNullOrWhiteSpace(e.Value))
+        // The kinds are numbered from 0 to Service without a gap: a range check says what Enum.IsDefined says, at a fraction of its cost.
+        return e.Kind switch
         {
-            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not say which {KindName(e.Kind)}.";
-        }
-        if (e.Kind == TicketEventKind.Attribute && string.IsNullOrWhiteSpace(e.Name))
-        {
-            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) does not name the attribute.";
-        }
-        if (e.Kind == TicketEventKind.Assigned && e.Value is { } group && string.IsNullOrWhiteSpace(group))
-        {
-            return $"ticket {ticketId}: event {index + 1} ({Describe(e)}) names an empty group: name the group, or null for no group.";
-        }
-        // The kinds are numbered from 0 to Service without a gap: a range check says what Enum.IsDefined says, at a fraction of its cost
-        // (every evaluation checks every event).
-        return (uint)e.Kind <= (uint)TicketEventKind.Service ? null : $"ticket {ticketId}: event {index + 1} has an unknown kind ({(int)e.Kind}).";
+            TicketEventKind.Status or TicketEventKind.Priority or TicketEventKind.Service when string.IsNullOrWhiteSpace(e.Value) => EventFault.NoValue,
+            TicketEventKind.Attribute when string.IsNullOrWhiteSpace(e.Name) => EventFault.NoAttributeName,
+            TicketEventKind.Assigned when e.Value is { } group && string.IsNullOrWhiteSpace(group) => EventFault.EmptyGroup,
+            _ when (uint)e.Kind > (uint)TicketEventKind.Service => EventFault.UnknownKind,
+            _ => EventFault.None,
+        };
+    }
+
+    private static string Sentence(EventFault fault, string ticketId, Instant created, Instant? previousAt, TicketEvent? e, int index) => fault switch
+    {
+        EventFault.Missing => $"ticket {ticketId}: event {index + 1} is missing.",
+        EventFault.BeforeCreation => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) is before the ticket was created at {Text.InstantText.Format(created)}.",
+        EventFault.OutOfOrder =>
+            $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) is earlier than event {index} at {Text.InstantText.Format(previousAt!.Value)}: the log must be in time order.",
+        EventFault.NoValue => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) does not say which {KindName(e!.Kind)}.",
+        EventFault.NoAttributeName => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) does not name the attribute.",
+        EventFault.EmptyGroup => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) names an empty group: name the group, or null for no group.",
+        _ => $"ticket {ticketId}: event {index + 1} has an unknown kind ({(int)e!.Kind}).",
+    };
+
+    private enum EventFault
+    {
+        None,
+        Missing,
+        BeforeCreation,
+        OutOfOrder,
+        NoValue,
+        NoAttributeName,
+        EmptyGroup,
+        UnknownKind,
     }
 
     /// <summary>What is wrong with a ticket's attributes (a blank name, a missing value), or <see langword="null"/>.</summary>

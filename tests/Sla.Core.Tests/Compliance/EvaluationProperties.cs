@@ -83,6 +83,25 @@ public sealed class EvaluationProperties
         return Result(ComplianceEvaluator.Evaluate(Policy, moved, s.Now), Metric.FirstResponse).Status == MetricStatus.Met;
     }
 
+    [Property]
+    public bool A_note_between_events_changes_no_result_nor_its_explanation(TicketScenario s)
+    {
+        // No metric of the policy heeds notes: one halfway to each event (and to now) must leave counted time, deadlines,
+        // breaches and the explanation's segments as they were, whether the clocks measure the stretch in one piece or two.
+        var noted = new List<TicketEvent>();
+        var last = s.Ticket.Created;
+        foreach (var e in s.Ticket.Events.Append(TicketEvent.AgentReply(s.Now)))
+        {
+            noted.Add(TicketEvent.AgentNote(last + (e.At - last) / 2));
+            noted.Add(e);
+            last = e.At;
+        }
+        noted.RemoveAt(noted.Count - 1);
+        var explain = new EvaluationOptions(Explain: true);
+        return Same(ComplianceEvaluator.Evaluate(Policy, s.Ticket, s.Now, explain),
+            ComplianceEvaluator.Evaluate(Policy, s.Ticket with { Events = [.. noted] }, s.Now, explain));
+    }
+
     private static bool Same(TicketEvaluation a, TicketEvaluation b) =>
         a.TicketId == b.TicketId && a.PolicyVersion == b.PolicyVersion && a.Error == b.Error
         && a.Metrics.Length == b.Metrics.Length
