@@ -91,7 +91,7 @@ public sealed class TicketState
         {
             return this;
         }
-        var problem = Ticket.EventProblem(TicketId, created, eventsApplied == 0 ? null : LastEventAt, ticketEvent, eventsApplied);
+        var problem = Ticket.EventProblem(TicketId, created, LastEventAt, ticketEvent, eventsApplied);
         problem ??= ComplianceEvaluator.UnknownValue(TicketId, eventsApplied, ticketEvent, simulation.Version);
         if (problem is not null)
         {

@@ -12,7 +12,8 @@ internal sealed class TargetInForce(SlaTarget? target, BusinessCalendar? calenda
 {
     public TargetOrigin Origin { get; } = new(target, priority, service, variant);
 
-    public SlaTarget? Target => Origin.Target;
+    // Kept here as well as in the origin: clocks ask for it at every step, and this saves them a hop.
+    public SlaTarget? Target { get; } = target;
 
     public BusinessCalendar? Calendar { get; } = calendar;
 }

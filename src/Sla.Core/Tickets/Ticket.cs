@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Sla.Core.Tickets;
@@ -49,23 +50,31 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         {
             return attributesProblem;
         }
+        var previousAt = Created;
         for (var i = 0; i < Events.Length; i++)
         {
-            if (EventProblem(Id, Created, i == 0 ? null : Events[i - 1].At, Events[i], i) is { } problem)
+            var e = Events[i];
+            if (EventProblem(Id, Created, previousAt, e, i) is { } problem)
             {
                 return problem;
             }
+            previousAt = e.At;
         }
         return null;
     }
 
-    /// <summary>What is wrong with the event at <paramref name="index"/> of a ticket's log, given the one before it, or <see langword="null"/>.</summary>
-    internal static string? EventProblem(string ticketId, Instant created, Instant? previousAt, TicketEvent? e, int index) =>
+    /// <summary>
+    /// What is wrong with the event at <paramref name="index"/> of a ticket's log, given when the one before it happened (the
+    /// creation, for the first), or <see langword="null"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static string? EventProblem(string ticketId, Instant created, Instant previousAt, TicketEvent? e, int index) =>
         FaultOf(created, previousAt, e) is var fault and not EventFault.None ? Sentence(fault, ticketId, created, previousAt, e, index) : null;
 
     // Every evaluation checks every event, so finding the fault is kept apart from wording it: the check stays small and
     // quick, and the sentences are only built for the rare event at fault.
-    private static EventFault FaultOf(Instant created, Instant? previousAt, TicketEvent? e)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static EventFault FaultOf(Instant created, Instant previousAt, TicketEvent? e)
     {
         if (e is null)
         {
@@ -75,7 +84,7 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         {
             return EventFault.BeforeCreation;
         }
-        if (previousAt is { } previous && e.At < previous)
+        if (e.At < previousAt)
         {
             return EventFault.OutOfOrder;
         }
@@ -90,12 +99,12 @@ public sealed record Ticket(string Id, string Service, string Priority, Instant 
         };
     }
 
-    private static string Sentence(EventFault fault, string ticketId, Instant created, Instant? previousAt, TicketEvent? e, int index) => fault switch
+    private static string Sentence(EventFault fault, string ticketId, Instant created, Instant previousAt, TicketEvent? e, int index) => fault switch
     {
         EventFault.Missing => $"ticket {ticketId}: event {index + 1} is missing.",
         EventFault.BeforeCreation => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) is before the ticket was created at {Text.InstantText.Format(created)}.",
         EventFault.OutOfOrder =>
-            $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) is earlier than event {index} at {Text.InstantText.Format(previousAt!.Value)}: the log must be in time order.",
+            $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) is earlier than event {index} at {Text.InstantText.Format(previousAt)}: the log must be in time order.",
         EventFault.NoValue => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) does not say which {KindName(e!.Kind)}.",
         EventFault.NoAttributeName => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) does not name the attribute.",
         EventFault.EmptyGroup => $"ticket {ticketId}: event {index + 1} ({Describe(e!)}) names an empty group: name the group, or null for no group.",

@@ -42,7 +42,7 @@ public sealed class BadTicketTests
 
     [Fact]
     public void Every_kind_there_is_is_known() =>
-        Assert.All(Enum.GetValues<TicketEventKind>(), kind => Assert.Null(Sla.Core.Tickets.Ticket.EventProblem("T-1", At(16, 9), null,
+        Assert.All(Enum.GetValues<TicketEventKind>(), kind => Assert.Null(Sla.Core.Tickets.Ticket.EventProblem("T-1", At(16, 9), At(16, 9),
             new TicketEvent(At(16, 10), kind, kind is TicketEventKind.Assigned ? null : "x", "n"), 0)));
 
     [Fact]
