@@ -107,11 +107,12 @@ internal sealed class TicketSimulation : IDisposable
             case TicketEventKind.Status when e.Value != status:
                 status = e.Value;
                 fired = fired with { StatusBecame = status };
-                for (var i = 0; i < version.Metrics.Length; i++)
+                var all = Clocks;
+                for (var i = 0; i < all.Length; i++)
                 {
-                    if (clocks[i].IsOpen)
+                    if (all[i].IsOpen)
                     {
-                        SetPause(i, ref clocks[i], at, ref memo);
+                        SetPause(i, ref all[i], at, ref memo);
                     }
                 }
                 break;
@@ -147,6 +148,7 @@ internal sealed class TicketSimulation : IDisposable
     private void ApplyTriggers(in FiredTriggers fired, Instant at, ref ElapsedMemo memo)
     {
         var definitions = version.Metrics;
+        var all = Clocks;
         for (var i = 0; i < definitions.Length; i++)
         {
             var definition = definitions[i];
@@ -154,7 +156,7 @@ internal sealed class TicketSimulation : IDisposable
             {
                 continue;
             }
-            ref var clock = ref clocks[i];
+            ref var clock = ref all[i];
             if (clock.IsOpen)
             {
                 if (definition.CancelSet.FiresOn(fired))
@@ -177,7 +179,7 @@ internal sealed class TicketSimulation : IDisposable
                 clock.Resume(at, targets[i], PauseStatus(i));
             }
             var mayStart = !clock.IsStarted || (clock.IsStopped && definition.Cycles == MetricCycles.Each);
-            if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || clocks[after].FirstCycleStopped))
+            if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || all[after].FirstCycleStopped))
             {
                 StartCycle(i, ref clock, at, ref memo);
                 clock.SetTarget(targets[i], at, changed: false);
