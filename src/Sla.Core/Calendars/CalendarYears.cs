@@ -15,8 +15,7 @@ internal sealed class CalendarYears
     public const int MaxYear = 9998;
 
     private const int ChunkSize = 64;
-    private static readonly long TicksPerAverageYear = (long)(NodaConstants.TicksPerDay * 365.2425);
-    private static readonly long UnixEpochYearTicks = NodaConstants.UnixEpoch.ToUnixTimeTicks();
+    private const long TicksPerAverageYear = (long)(NodaConstants.TicksPerDay * 365.2425);
 
     private readonly Func<int, CompiledYear> compile;
     private readonly CompiledYear?[]?[] chunks = new CompiledYear?[]?[(MaxYear / ChunkSize) + 1];
@@ -113,8 +112,9 @@ internal sealed class CalendarYears
         return year;
     }
 
-    // A guess from the UTC year is at most one year off: zone offsets are under a day.
-    private static int GuessYear(long ticks) => 1970 + (int)Math.Floor((double)(ticks - UnixEpochYearTicks) / TicksPerAverageYear);
+    // A guess from the UTC year is at most one year off: zone offsets are under a day. Ticks count from 1970; an integer
+    // division by a constant is a multiplication, where a floating-point one is the slowest step of every lookup.
+    private static int GuessYear(long ticks) => 1970 + (int)(Math.DivRem(ticks, TicksPerAverageYear, out var rest) - (rest < 0 ? 1 : 0));
 
     /// <summary>Gets the compiled year whose <c>[Start, End)</c> holds the instant.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The instant is outside the local years the engine supports.</exception>

@@ -71,27 +71,47 @@ internal sealed class CompiledMonth
     /// <summary>The earliest instant whose cumulative working time reaches <paramref name="amount"/> (0 &lt; amount &lt;= Total).</summary>
     public long EarliestReaching(long amount)
     {
-        // The first interval whose end-of-interval cumulative reaches the amount.
-        var k = data.AsSpan(count + 1, count).BinarySearch(CeilingSeconds(amount));
-        k = (k < 0 ? ~k : k) + 1;
-        return IntervalStart(k - 1) + (amount - (data[count + k - 1] * TicksPerSecond));
+        // The first interval whose end-of-interval cumulative reaches the amount: the one after those that end short of it.
+        var k = LastAtMost(data.AsSpan(count + 1, count), CeilingSeconds(amount) - 1) + 1;
+        return IntervalStart(k) + (amount - (data[count + k] * TicksPerSecond));
     }
 
     /// <summary>The latest instant whose cumulative working time is <paramref name="amount"/> (0 &lt;= amount &lt; Total).</summary>
     public long LatestAt(long amount)
     {
-        var k = data.AsSpan(count, count).BinarySearch((int)(amount / TicksPerSecond));
-        k = k < 0 ? ~k - 1 : k;
+        var k = LastAtMost(data.AsSpan(count, count), (int)(amount / TicksPerSecond));
         return IntervalStart(k) + (amount - (data[count + k] * TicksPerSecond));
     }
 
     /// <summary>Index of the last interval starting at or before <paramref name="ticks"/>, or -1.</summary>
     public int FloorIndex(long ticks)
     {
-        var seconds = Math.Clamp(Math.DivRem(ticks - Start, TicksPerSecond, out var rest) - (rest < 0 ? 1 : 0), int.MinValue, int.MaxValue);
-        // The span search is specialised for int; Array.BinarySearch goes through a comparer.
-        var k = data.AsSpan(0, count).BinarySearch((int)seconds);
-        return k < 0 ? ~k - 1 : k;
+        // The whole seconds from Start, rounded down; an unsigned division is the cheaper one, and the usual instant lies in the month.
+        var offset = ticks - Start;
+        var seconds = offset >= 0
+            ? (long)Math.Min((ulong)offset / (ulong)TicksPerSecond, int.MaxValue)
+            : Math.Max(Math.DivRem(offset, TicksPerSecond, out var rest) - (rest < 0 ? 1 : 0), int.MinValue);
+        return LastAtMost(data.AsSpan(0, count), (int)seconds);
+    }
+
+    /// <summary>
+    /// The index of the last of <paramref name="sorted"/> (ascending) at most <paramref name="value"/>, or -1. Every
+    /// measure asks this twice, so it is kept to one comparison a step (a general binary search makes a three-way one
+    /// and stops early on an equal element, which costs more than it saves here).
+    /// </summary>
+    internal static int LastAtMost(ReadOnlySpan<int> sorted, int value)
+    {
+        if (sorted.IsEmpty || sorted[0] > value)
+        {
+            return -1;
+        }
+        var low = 0;
+        for (var length = sorted.Length; length > 1; length -= length >> 1)
+        {
+            var half = length >> 1;
+            low = sorted[low + half] <= value ? low + half : low;
+        }
+        return low;
     }
 
     /// <summary>The number of dates in the month.</summary>

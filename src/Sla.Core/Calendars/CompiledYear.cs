@@ -122,7 +122,8 @@ internal sealed class CompiledYear
     {
         // A whole year's edges are common (a question that spans New Year): they need no lookup in their month.
         var first = from <= Start ? 0 : MonthIndexAt(from);
-        var last = to >= End ? 11 : MonthIndexAt(to);
+        // Most questions span hours, within the month of their start: no second search for the month of the end.
+        var last = to < monthStarts[first + 1] ? first : to >= End ? 11 : MonthIndexAt(to);
         if (first == last)
         {
             var month = Month(last);

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Sla.Core.Calendars;
 using static Sla.Core.Tests.Calendars.TestCalendars;
@@ -50,4 +53,18 @@ public sealed class MonthByMonthTests
             Assert.Equal(reference.Add(from, Duration.FromHours(8 * days), Duration.FromDays(60)), calendar.Add(from, Duration.FromHours(8 * days)));
         }
     }
+
+    [Property(MaxTest = 1000)]
+    public Property A_month_finds_the_last_interval_starting_at_or_before_any_second_as_a_walk_does() =>
+        Prop.ForAll(
+            Gen.Choose(-5, 2_700_000).ArrayOf().ToArbitrary(),
+            Gen.Choose(-10, 2_700_010).ToArbitrary(),
+            (seconds, value) =>
+            {
+                var starts = seconds.Distinct().Order().ToArray();
+                var walked = Array.FindLastIndex(starts, start => start <= value);
+                return CompiledMonth.LastAtMost(starts, value) == walked
+                    && CompiledMonth.LastAtMost(starts, starts.Length > 0 ? starts[^1] : value) == starts.Length - 1
+                    && CompiledMonth.LastAtMost(starts, starts.Length > 0 ? starts[0] - 1 : value) == -1;
+            });
 }
