@@ -307,6 +307,10 @@ public sealed partial class BusinessCalendar
     /// <summary>The calendar's compiled years, which a composite that has it as a member reads.</summary>
     internal CalendarYears Years => engine.Years;
 
+    /// <summary>The compiled month holding <paramref name="ticks"/>, for arithmetic that asks many questions of one month (not for the 24/7 calendar).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The instant is outside the supported years (named <paramref name="parameterName"/>).</exception>
+    internal CompiledMonth MonthHolding(long ticks, string parameterName) => engine.MonthHolding(ticks, parameterName);
+
     /// <summary>Gets the approximate memory, in bytes, the calendar's compiled years hold now.</summary>
     /// <returns>The bytes held by the year cache.</returns>
     internal long CompiledMemoryBytes() => engine.Years.TotalMemoryBytes();

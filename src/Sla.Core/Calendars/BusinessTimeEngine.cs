@@ -53,6 +53,14 @@ internal sealed class BusinessTimeEngine
 
     public bool IsWorking(long ticks) => years.Containing(ticks, "instant").IsWorking(ticks);
 
+    /// <summary>The compiled month holding <paramref name="ticks"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The instant is outside the supported years (named <paramref name="parameterName"/>).</exception>
+    public CompiledMonth MonthHolding(long ticks, string parameterName)
+    {
+        var year = years.Containing(ticks, parameterName);
+        return year.Month(year.MonthIndexAt(ticks));
+    }
+
     public long Elapsed(long from, long to)
     {
         if (to < from)

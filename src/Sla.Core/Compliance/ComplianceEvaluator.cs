@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Sla.Core.Calendars;
 using Sla.Core.Policies;
 using Sla.Core.Tickets;
 
@@ -38,6 +39,7 @@ public static class ComplianceEvaluator
         }
         using (simulation)
         {
+            var time = default(BusinessTimeCursor);
             for (var i = 0; i < ticket.Events.Length; i++)
             {
                 var e = ticket.Events[i];
@@ -49,9 +51,9 @@ public static class ComplianceEvaluator
                 {
                     return TicketEvaluation.Failed(ticket.Id, ticket.Service, unknown);
                 }
-                simulation!.Apply(e);
+                simulation!.Apply(e, ref time);
             }
-            return Results(ticket.Id, simulation!, Max(now, ticket.Created));
+            return Results(ticket.Id, simulation!, Max(now, ticket.Created), ref time);
         }
     }
 
@@ -98,8 +100,8 @@ public static class ComplianceEvaluator
         _ => null,
     };
 
-    internal static TicketEvaluation Results(string ticketId, TicketSimulation simulation, Instant now) =>
-        new(ticketId, simulation.Service, simulation.Version.Version, simulation.Results(now), null);
+    internal static TicketEvaluation Results(string ticketId, TicketSimulation simulation, Instant now, ref BusinessTimeCursor time) =>
+        new(ticketId, simulation.Service, simulation.Version.Version, simulation.Results(now, ref time), null);
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 

@@ -79,9 +79,9 @@ internal struct MetricClock
     /// The deadline in force while running with a target and not breached (as it was when stopped). A duration target's is
     /// worked out when asked for, not at every event: whether it passed is a comparison of counted time with the target.
     /// </summary>
-    private Instant? Deadline => Target switch
+    private Instant? Deadline(ref BusinessTimeCursor time) => Target switch
     {
-        DurationTarget duration when PausedBy is null && BreachedAt is null => Calendar!.TryAdd(LastT, duration.Within - Counted, out var due) ? due : null,
+        DurationTarget duration when PausedBy is null && BreachedAt is null => time.TryAdd(Calendar!, LastT, duration.Within - Counted, out var due) ? due : null,
         BusinessDaysTarget => daysDeadline,
         _ => null,
     };
@@ -103,7 +103,7 @@ internal struct MetricClock
     }
 
     /// <summary>Brings the clock up to <paramref name="t"/>: counts, pauses, and breaches when the deadline passes strictly before it.</summary>
-    public void AdvanceTo(Instant t, ref ElapsedMemo memo)
+    public void AdvanceTo(Instant t, ref BusinessTimeCursor time)
     {
         if (IsStopped || t <= LastT)
         {
@@ -117,18 +117,18 @@ internal struct MetricClock
         {
             if (DeadlineIgnoresPause)
             {
-                BreachIfPassed(Duration.Zero, t);
+                BreachIfPassed(Duration.Zero, t, ref time);
             }
             else if (Target is BusinessDaysTarget)
             {
-                PausedBusiness += memo.Elapsed(Calendar!, LastT, t);
+                PausedBusiness += time.Elapsed(Calendar!, LastT, t);
             }
             stretches?.Add(StretchTo(t));
         }
         else
         {
-            var elapsed = memo.Elapsed(Calendar!, LastT, t);
-            BreachIfPassed(elapsed, t);
+            var elapsed = time.Elapsed(Calendar!, LastT, t);
+            BreachIfPassed(elapsed, t, ref time);
             Counted += elapsed;
             stretches?.Add(StretchTo(t));
         }
@@ -141,16 +141,16 @@ internal struct MetricClock
     /// within the stretch (it can lie before <paramref name="t"/> with nothing counted after it: a deadline at Friday's
     /// close, the next event on Saturday).
     /// </summary>
-    private Instant? Passed(Duration elapsed, Instant t) => Target switch
+    private Instant? Passed(Duration elapsed, Instant t, ref BusinessTimeCursor time) => Target switch
     {
-        DurationTarget duration when Counted + elapsed >= duration.Within => Calendar!.Add(LastT, duration.Within - Counted) is var due && due < t ? due : null,
+        DurationTarget duration when Counted + elapsed >= duration.Within => time.Add(Calendar!, LastT, duration.Within - Counted) is var due && due < t ? due : null,
         DurationTarget => null,
         _ => daysDeadline is { } due && due < t ? due : null,
     };
 
-    private void BreachIfPassed(Duration elapsed, Instant t)
+    private void BreachIfPassed(Duration elapsed, Instant t, ref BusinessTimeCursor time)
     {
-        if (BreachedAt is null && Passed(elapsed, t) is { } deadline)
+        if (BreachedAt is null && Passed(elapsed, t, ref time) is { } deadline)
         {
             Breach(deadline);
         }
@@ -253,7 +253,7 @@ internal struct MetricClock
             : null;
 
     /// <summary>The result as of <paramref name="now"/> (at or after the last event applied), without changing the clock.</summary>
-    public MetricResult ResultAt(Instant now, ref ElapsedMemo memo)
+    public MetricResult ResultAt(Instant now, ref BusinessTimeCursor time)
     {
         var segments = stretches is null ? [] : Explain(!IsStopped && now > LastT ? StretchTo(now) : null);
         if (IsCancelled)
@@ -265,8 +265,8 @@ internal struct MetricClock
         var judgedBy = BreachInForce;
         if (!IsStopped && now > LastT && HasLiveDeadline)
         {
-            var elapsed = IsCounting ? memo.Elapsed(Calendar!, LastT, now) : Duration.Zero;
-            if (breachedAt is null && Passed(elapsed, now) is { } passed)
+            var elapsed = IsCounting ? time.Elapsed(Calendar!, LastT, now) : Duration.Zero;
+            if (breachedAt is null && Passed(elapsed, now, ref time) is { } passed)
             {
                 (breachedAt, judgedBy) = (passed, InForce);
             }
@@ -276,7 +276,7 @@ internal struct MetricClock
         {
             return Result(MetricStatus.Breached, judgedBy!, breachedAt, counted, null, breachedAt, segments, null, null);
         }
-        var deadline = Deadline;
+        var deadline = Deadline(ref time);
         if (Target is null || IsStopped || PausedBy is not null)
         {
             var status = Target is null ? MetricStatus.NotApplicable : IsStopped ? MetricStatus.Met : MetricStatus.Paused;
@@ -287,9 +287,9 @@ internal struct MetricClock
         var remaining = Target switch
         {
             DurationTarget duration => duration.Within - counted,
-            _ => deadline is { } due ? Calendar!.Elapsed(now, due) : (Duration?)null,
+            _ => deadline is { } due ? time.Elapsed(Calendar!, now, due) : (Duration?)null,
         };
-        var warnings = remaining is { } left ? Warnings(now, counted, counted + left) : default;
+        var warnings = remaining is { } left ? Warnings(now, counted, counted + left, ref time) : default;
         var atRisk = remaining is { } rest && counted >= Threshold(rules.WarningAt, counted + rest);
         return Result(atRisk ? MetricStatus.AtRisk : MetricStatus.Running, InForce!, deadline, counted, remaining, null, segments, warnings.Crossed,
             Earliest(warnings.NextAt, deadline));
@@ -303,7 +303,7 @@ internal struct MetricClock
     /// The highest warning fraction crossed, and when the next fraction (a warning, or the at-risk one, so the timer covers
     /// turning at risk too) will be if nothing else happens: the smallest uncrossed fraction comes first, so one sum answers it.
     /// </summary>
-    private (double? Crossed, Instant? NextAt) Warnings(Instant now, Duration counted, Duration total)
+    private (double? Crossed, Instant? NextAt) Warnings(Instant now, Duration counted, Duration total, ref BusinessTimeCursor time)
     {
         double? crossed = null;
         foreach (var (fraction, isWarning) in rules.TimedFractions)
@@ -311,7 +311,7 @@ internal struct MetricClock
             var threshold = Threshold(fraction, total);
             if (counted < threshold)
             {
-                return (crossed, Calendar!.TryAdd(now, threshold - counted, out var at) ? at : null);
+                return (crossed, time.TryAdd(Calendar!, now, threshold - counted, out var at) ? at : null);
             }
             if (isWarning)
             {

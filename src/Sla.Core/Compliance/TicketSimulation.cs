@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NodaTime;
+using Sla.Core.Calendars;
 using Sla.Core.Policies;
 using Sla.Core.Tickets;
 
@@ -58,8 +59,8 @@ internal sealed class TicketSimulation : IDisposable
         LastEventAt = created;
         this.borrowed = borrowed;
         clocks = borrowed ? ArrayPool<MetricClock>.Shared.Rent(version.Metrics.Length) : new MetricClock[version.Metrics.Length];
-        var memo = default(ElapsedMemo);
-        ApplyTriggers(FiredTriggers.Created, created, ref memo);
+        var time = default(BusinessTimeCursor);
+        ApplyTriggers(FiredTriggers.Created, created, ref time);
     }
 
     private TicketSimulation(TicketSimulation other)
@@ -95,12 +96,15 @@ internal sealed class TicketSimulation : IDisposable
 
     public TicketSimulation Clone() => new(this);
 
-    public void Apply(TicketEvent e)
+    /// <summary>
+    /// Applies the next event. <paramref name="time"/> is the caller's for the whole run of events (and the results after
+    /// them): one ticket's questions to its calendars mostly fall in one month, and clocks brought up to one event from the
+    /// same instant share one measure.
+    /// </summary>
+    public void Apply(TicketEvent e, ref BusinessTimeCursor time)
     {
         var at = e.At;
         LastEventAt = at;
-        // Clocks brought up to this event on the same calendar from the same instant share one measure.
-        var memo = default(ElapsedMemo);
         var fired = new FiredTriggers(TriggerSet.BitOf(e.Kind), null, null, null);
         switch (e.Kind)
         {
@@ -112,24 +116,24 @@ internal sealed class TicketSimulation : IDisposable
                 {
                     if (all[i].IsOpen)
                     {
-                        SetPause(i, ref all[i], at, ref memo);
+                        SetPause(i, ref all[i], at, ref time);
                     }
                 }
                 break;
             case TicketEventKind.Priority when e.Value != priority:
                 priority = e.Value!;
                 fired = fired with { Kinds = TriggerSet.Bit(MetricTriggerKind.Priority) };
-                Retarget(at, ref memo);
+                Retarget(at, ref time);
                 break;
             case TicketEventKind.Attribute when version.Attributes.Slot(e.Name!) is >= 0 and var slot && version.Attributes.Code(slot, e.Value) is var code
                 && code != attributes[slot]:
                 attributes[slot] = code;
-                Retarget(at, ref memo);
+                Retarget(at, ref time);
                 break;
             case TicketEventKind.Service when e.Value != service.Definition.Id:
                 // The evaluator checked the service exists before applying the event.
                 service = version.Compiled(e.Value!)!;
-                Retarget(at, ref memo);
+                Retarget(at, ref time);
                 break;
             case TicketEventKind.Assigned when e.Value != group:
                 fired = fired with { AssignedTo = e.Value, UnassignedFrom = group };
@@ -142,10 +146,10 @@ internal sealed class TicketSimulation : IDisposable
                 resolved = false;
                 break;
         }
-        ApplyTriggers(fired, at, ref memo);
+        ApplyTriggers(fired, at, ref time);
     }
 
-    private void ApplyTriggers(in FiredTriggers fired, Instant at, ref ElapsedMemo memo)
+    private void ApplyTriggers(in FiredTriggers fired, Instant at, ref BusinessTimeCursor time)
     {
         var definitions = version.Metrics;
         var all = Clocks;
@@ -161,12 +165,12 @@ internal sealed class TicketSimulation : IDisposable
             {
                 if (definition.CancelSet.FiresOn(fired))
                 {
-                    clock.AdvanceTo(at, ref memo);
+                    clock.AdvanceTo(at, ref time);
                     clock.Cancel(at);
                 }
                 else if (definition.StopSet.FiresOn(fired))
                 {
-                    clock.AdvanceTo(at, ref memo);
+                    clock.AdvanceTo(at, ref time);
                     clock.Stop(at);
                 }
             }
@@ -181,27 +185,27 @@ internal sealed class TicketSimulation : IDisposable
             var mayStart = !clock.IsStarted || (clock.IsStopped && definition.Cycles == MetricCycles.Each);
             if (mayStart && definition.StartSet.FiresOn(fired) && version.StartAfterIndexes[i] is var after && (after < 0 || all[after].FirstCycleStopped))
             {
-                StartCycle(i, ref clock, at, ref memo);
+                StartCycle(i, ref clock, at, ref time);
                 clock.SetTarget(targets[i], at, changed: false);
-                SetPause(i, ref clock, at, ref memo);
+                SetPause(i, ref clock, at, ref time);
             }
         }
     }
 
     /// <summary>Starts the metric's first cycle, or keeps the stopped cycle's result and makes the clock the next cycle.</summary>
-    private void StartCycle(int metric, ref MetricClock clock, Instant at, ref ElapsedMemo memo)
+    private void StartCycle(int metric, ref MetricClock clock, Instant at, ref BusinessTimeCursor time)
     {
         if (!clock.IsStarted)
         {
             clock = new MetricClock(version.Metrics[metric].Metric, at, version, explain);
             return;
         }
-        (earlierCycles ??= []).Add(clock.ResultAt(clock.StopAt!.Value, ref memo));
+        (earlierCycles ??= []).Add(clock.ResultAt(clock.StopAt!.Value, ref time));
         clock.StartNextCycle(at);
     }
 
-    /// <summary>Every cycle's result, metric by metric in definition order.</summary>
-    public ImmutableArray<MetricResult> Results(Instant now)
+    /// <summary>Every cycle's result, metric by metric in definition order (see <see cref="Apply"/> for <paramref name="time"/>).</summary>
+    public ImmutableArray<MetricResult> Results(Instant now, ref BusinessTimeCursor time)
     {
         var all = Clocks;
         var count = earlierCycles?.Count ?? 0;
@@ -211,7 +215,6 @@ internal sealed class TicketSimulation : IDisposable
         }
         var results = new MetricResult[count];
         var next = 0;
-        var memo = default(ElapsedMemo);
         foreach (ref var clock in all)
         {
             if (!clock.IsStarted)
@@ -225,7 +228,7 @@ internal sealed class TicketSimulation : IDisposable
                     results[next++] = earlierCycles[e];
                 }
             }
-            results[next++] = clock.ResultAt(now, ref memo);
+            results[next++] = clock.ResultAt(now, ref time);
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
@@ -234,14 +237,14 @@ internal sealed class TicketSimulation : IDisposable
         status is not null && version.Metrics[metric].PauseWhile.Contains(status) ? status : null;
 
     /// <summary>Pauses or unpauses an open clock at <paramref name="at"/> as the status now asks, when that changes anything.</summary>
-    private void SetPause(int metric, ref MetricClock open, Instant at, ref ElapsedMemo memo)
+    private void SetPause(int metric, ref MetricClock open, Instant at, ref BusinessTimeCursor time)
     {
         var pausedBy = PauseStatus(metric);
         if (pausedBy == open.PausedBy)
         {
             return;
         }
-        open.AdvanceTo(at, ref memo);
+        open.AdvanceTo(at, ref time);
         if (pausedBy is not null)
         {
             open.Pause(pausedBy);
@@ -259,7 +262,7 @@ internal sealed class TicketSimulation : IDisposable
     /// Finds the targets in force again after the service, an attribute or the priority changed; when they differ, the open
     /// cycles take them at <paramref name="at"/> under the priority-change rule.
     /// </summary>
-    private void Retarget(Instant at, ref ElapsedMemo memo)
+    private void Retarget(Instant at, ref BusinessTimeCursor time)
     {
         var found = TargetsFound();
         if (ReferenceEquals(found, targets))
@@ -272,7 +275,7 @@ internal sealed class TicketSimulation : IDisposable
         {
             if (all[i].IsOpen)
             {
-                all[i].AdvanceTo(at, ref memo);
+                all[i].AdvanceTo(at, ref time);
                 all[i].SetTarget(targets[i], at, changed: true);
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Sla.Core.Calendars;
 using Sla.Core.Policies;
 using Sla.Core.Tickets;
 
@@ -98,7 +99,9 @@ public sealed class TicketState
             return new TicketState(TicketId, simulation, created, eventsApplied + 1, problem);
         }
         var next = simulation.Clone();
-        next.Apply(ticketEvent);
+        // A fresh cursor per call: this state may be shared between threads, and a cursor is written at every question.
+        var time = default(BusinessTimeCursor);
+        next.Apply(ticketEvent, ref time);
         return new TicketState(TicketId, next, created, eventsApplied + 1, null);
     }
 
@@ -118,6 +121,7 @@ public sealed class TicketState
         {
             throw new ArgumentOutOfRangeException(nameof(now), now, $"The state already holds an event at {Text.InstantText.Format(LastEventAt)}; evaluate it at or after that instant.");
         }
-        return ComplianceEvaluator.Results(TicketId, simulation, now);
+        var time = default(BusinessTimeCursor);
+        return ComplianceEvaluator.Results(TicketId, simulation, now, ref time);
     }
 }
