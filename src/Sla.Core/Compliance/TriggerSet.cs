@@ -7,7 +7,7 @@ namespace Sla.Core.Compliance;
 /// <summary>What one event fired: its plain trigger kinds as bits, and the status, group gained and group lost when they changed.</summary>
 internal readonly record struct FiredTriggers(int Kinds, string? StatusBecame, string? AssignedTo, string? UnassignedFrom)
 {
-    public static FiredTriggers Created { get; } = new(TriggerSet.Bit(MetricTriggerKind.Created), null, null, null);
+    public static readonly FiredTriggers Created = new(TriggerSet.Bit(MetricTriggerKind.Created), null, null, null);
 }
 
 /// <summary>
