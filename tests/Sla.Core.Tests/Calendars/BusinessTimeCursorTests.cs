@@ -49,6 +49,19 @@ public sealed class BusinessTimeCursorTests
         Assert.Equal(London.Elapsed(friday, Utc("2026-04-02T12:00:00Z")), cursor.Elapsed(London, friday, Utc("2026-04-02T12:00:00Z")));
     }
 
+    [Fact]
+    public void At_the_end_of_the_supported_years_a_cursor_answers_and_refuses_as_the_calendar_does()
+    {
+        var lastDecember = Instant.FromUtc(9998, 12, 28, 10, 0);
+        var cursor = default(BusinessTimeCursor);
+        Assert.Equal(London.Elapsed(lastDecember, lastDecember + Duration.FromHours(5)), cursor.Elapsed(London, lastDecember, lastDecember + Duration.FromHours(5)));
+        // Time beyond the last supported year is out of reach, not an error; an instant beyond it is an error, named as the calendar names it.
+        Assert.Equal(London.TryAdd(lastDecember, Duration.FromHours(200), out var expected), cursor.TryAdd(London, lastDecember, Duration.FromHours(200), out var actual));
+        Assert.Equal(expected, actual);
+        Assert.Equal(lastDecember, actual);
+        AssertSameRefusal(() => London.Elapsed(lastDecember, Instant.FromUtc(9999, 2, 1, 0, 0)), () => cursor.Elapsed(London, lastDecember, Instant.FromUtc(9999, 2, 1, 0, 0)));
+    }
+
     /// <summary>
     /// Asks a cursor and the calendar the same questions, around three instants and switching calendar between them (so
     /// the cursor both finds and misses the month it remembers): measures both ways and additions forward and back.
