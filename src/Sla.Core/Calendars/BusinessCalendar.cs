@@ -181,7 +181,7 @@ public sealed partial class BusinessCalendar
         }
     }
 
-    private static bool IsBeyondMaxAmount(Duration amount) => amount > MaxAmount || amount < LeastAmount;
+    internal static bool IsBeyondMaxAmount(Duration amount) => amount > MaxAmount || amount < LeastAmount;
 
     /// <summary>Adds business time, as <see cref="TryAdd"/> does.</summary>
     /// <param name="start">The instant to count from.</param>

@@ -48,7 +48,7 @@ internal struct BusinessTimeCursor
     /// <summary>Adds business time on <paramref name="calendar"/>, as <see cref="BusinessCalendar.TryAdd"/> does.</summary>
     public bool TryAdd(BusinessCalendar calendar, Instant start, Duration amount, out Instant result)
     {
-        if (!calendar.IsAlwaysOpen && amount > Duration.Zero && amount <= BusinessCalendar.MaxAmount)
+        if (!calendar.IsAlwaysOpen && amount > Duration.Zero && !BusinessCalendar.IsBeyondMaxAmount(amount))
         {
             var from = start.ToUnixTimeTicks();
             var holding = MonthHolding(calendar, from, nameof(start));
